@@ -1,0 +1,55 @@
+/* Every request parameter the program accepts, declared once (STYLE §3).
+ * Handlers only read typed, validated values from r->p[]; unknown
+ * parameters are ignored; a present but invalid value is a 400. */
+#ifndef PORTAL_PARAMS_H
+#define PORTAL_PARAMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "perr.h"
+
+struct arena;
+
+enum param_kind { PK_INT, PK_ENUM, PK_TEXT, PK_BOOL };
+enum param_src  { PS_QUERY = 1, PS_FORM = 2 };
+
+enum param {
+	P_YEAR,
+	P_MONTH,
+	P_DETAILS,
+	P__MAX
+};
+
+struct param_def {
+	const char      *name;
+	enum param_kind  kind;
+	int              src;        /* PS_QUERY | PS_FORM */
+	long long        min, max;   /* PK_INT range */
+	size_t           maxlen;     /* PK_TEXT byte limit */
+	const char *const *choices;  /* PK_ENUM: NULL-terminated */
+};
+
+struct param_value {
+	bool        set;
+	long long   i;     /* PK_INT, PK_BOOL, PK_ENUM (index into choices) */
+	const char *s;     /* PK_TEXT (valid UTF-8, no NUL), PK_ENUM choice */
+	size_t      len;
+};
+
+extern const struct param_def param_defs[P__MAX];
+
+/* Decodes an application/x-www-form-urlencoded string (query or body) and
+ * validates every known parameter of source `src` into `out`.  A repeated
+ * known parameter, invalid percent-encoding, NUL, invalid UTF-8 or an
+ * out-of-range value is PERR_BAD_REQUEST. */
+int params_parse(const char *s, size_t len, int src, struct arena *a,
+                 struct param_value out[P__MAX], struct perr *e);
+
+/* Percent-decodes [s, s+len) into the arena ('+' becomes space when
+ * `plus_space`).  -1 on malformed escapes or a decoded NUL. */
+int url_decode(const char *s, size_t len, bool plus_space, struct arena *a,
+               char **out, size_t *outlen);
+bool utf8_valid(const char *s, size_t len);
+
+#endif

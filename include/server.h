@@ -1,0 +1,19 @@
+/* The FastCGI server: a pool of worker threads sharing one listen socket. */
+#ifndef PORTAL_SERVER_H
+#define PORTAL_SERVER_H
+
+#include "config.h"
+
+struct db;
+
+/* Per-thread state, created once per worker and reused for every request. */
+struct worker {
+	unsigned              index;
+	const struct config  *cfg;
+	struct db            *db;     /* primary: writes (and reads without a replica) */
+	struct db            *rdb;    /* reads: replica when configured, else == db */
+};
+
+int server_run(const struct config *cfg);
+
+#endif
