@@ -64,5 +64,10 @@ unsigned long long db_insert_id(struct db *db);
 /* Plain (non-prepared) SQL for fixed, parameter-free text only: schema files
  * applied by portal-install, transactions.  Never build SQL from input. */
 int db_exec_script(struct db *db, const char *sql, size_t len, struct perr *e);
+/* Allow multi-statement scripts on this connection (portal-install only);
+ * call before the first query. */
+void db_enable_scripts(struct db *db);
+/* MariaDB error number of the last failure on this connection (0 if none). */
+unsigned db_errno(struct db *db);
 
 #endif

@@ -5,6 +5,7 @@
 #include "config.h"
 
 struct db;
+struct fmtctx;
 
 /* Per-thread state, created once per worker and reused for every request. */
 struct worker {
@@ -12,6 +13,7 @@ struct worker {
 	const struct config  *cfg;
 	struct db            *db;     /* primary: writes (and reads without a replica) */
 	struct db            *rdb;    /* reads: replica when configured, else == db */
+	struct fmtctx        *fmt;    /* ICU formatters cached for this thread (fmt.h) */
 };
 
 int server_run(const struct config *cfg);

@@ -21,7 +21,10 @@
 	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
 	  " WHERE s.share_key = ? AND BINARY s.share_key = ?")                    \
 	/* readiness */                                                           \
-	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals WHERE 1 = 0")
+	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals WHERE 1 = 0")       \
+	X(ST_TABLE_EXISTS,                                                        \
+	  "SELECT 1 FROM information_schema.TABLES"                               \
+	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")
 
 enum stmt {
 #define SQL_ENUM(name, text) name,

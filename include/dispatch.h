@@ -1,0 +1,25 @@
+/* The request boundary: FastCGI in, one response out. */
+#ifndef PORTAL_DISPATCH_H
+#define PORTAL_DISPATCH_H
+
+#include <fcgiapp.h>
+
+#include "arena.h"
+#include "req.h"
+
+/* Limits on what a client may send (README "Limits"). */
+#define REQ_MAX_PATH     2048
+#define REQ_MAX_QUERY    4096
+#define REQ_MAX_COOKIE   8192
+#define REQ_MAX_BODY     (64 * 1024)
+#define REQ_MAX_HOST     255
+
+struct worker;
+
+void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *out);
+
+/* Renders the status page for `e` into r (used by dispatch and by pages
+ * that answer with an error page but a normal flow, e.g. 429). */
+void dispatch_error_page(struct req *r, const struct perr *e);
+
+#endif

@@ -1,0 +1,40 @@
+/* Liveness, readiness and the language redirect: tiny pages that say
+ * nothing about the installation beyond "ok". */
+#include <string.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "routes.h"
+#include "server.h"
+
+/* Liveness: never touches the database (and is the benchmark reference). */
+int page_health(struct req *r, struct perr *e)
+{
+	(void)e;
+	r->resp_type = "text/plain; charset=utf-8";
+	r->cache_control = "no-store";
+	buf_puts(r->out, "ok\n");
+	return 0;
+}
+
+/* Readiness: the database answers and the portal's table exists. */
+int page_ready(struct req *r, struct perr *e)
+{
+	struct dbrows rows;
+	if (db_exec(r->w->rdb, ST_READY, NULL, 0, r->a, &rows, e))
+		return -1;
+	r->resp_type = "text/plain; charset=utf-8";
+	r->cache_control = "no-store";
+	buf_puts(r->out, "ready\n");
+	return 0;
+}
+
+/* "/auth/…" without a language: the same page in the default language. */
+int page_lang_redirect(struct req *r, struct perr *e)
+{
+	(void)e;
+	const char *q = r->query && *r->query ? r->query : NULL;
+	req_redirect(r, 302, arena_printf(r->a, "/%s%s%s%s", I18N_DEFAULT, r->path,
+	                                  q ? "?" : "", q ? q : ""));
+	return 0;
+}

@@ -1,0 +1,412 @@
+/* Strict reader of PHP's serialize() format (see phpser.h for the grammar).
+ *
+ * The input comes from Kimai's session table, which anyone able to write a
+ * session row controls, so every step distrusts it: counts and lengths are
+ * bounded before use, nesting is limited, the number of nodes is capped and
+ * no allocation is sized by a number taken from the input unless that number
+ * already fits in the remaining bytes. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "phpser.h"
+
+const struct php_limits php_default_limits = {
+	.max_depth  = 16,
+	.max_elems  = 4096,
+	.max_nodes  = 65536,
+	.max_strlen = 1024 * 1024,
+};
+
+/* The smallest possible element of an array or object ("i:0;N;"): a count
+ * claiming more elements than remaining bytes / this is a lie. */
+#define MIN_ELEM_BYTES 6
+
+/* Longest textual double we accept ("-1.7976931348623157E+308" fits). */
+#define MAX_DOUBLE_CHARS 64
+
+struct parser {
+	const unsigned char      *p;
+	const unsigned char      *end;
+	const struct php_limits  *lim;
+	struct arena             *a;
+	size_t                    nodes;
+	struct perr              *e;
+};
+
+static size_t left(const struct parser *ps)
+{
+	return (size_t)(ps->end - ps->p);
+}
+
+static size_t offset_of(const struct parser *ps, const unsigned char *start)
+{
+	return (size_t)(ps->p - start);
+}
+
+static int fail(struct parser *ps, const char *what)
+{
+	/* Position only: the bytes themselves are untrusted and may be secret. */
+	return PERR(ps->e, PERR_BAD_REQUEST, "php serialize: %s (%zu bytes left)",
+	            what, left(ps));
+}
+
+static int expect(struct parser *ps, char c)
+{
+	if (ps->p >= ps->end || *ps->p != (unsigned char)c)
+		return fail(ps, "unexpected byte");
+	ps->p++;
+	return 0;
+}
+
+/* Unsigned decimal without sign, at most `max`.  Leading zeros are fine
+ * (PHP accepts them), but the digit count is bounded so the value cannot
+ * overflow before the range check. */
+static int read_uint(struct parser *ps, size_t max, size_t *out)
+{
+	size_t v = 0;
+	unsigned ndig = 0;
+
+	while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9') {
+		if (++ndig > 20)
+			return fail(ps, "number too long");
+		size_t d = (size_t)(*ps->p - '0');
+		if (v > (SIZE_MAX - d) / 10)
+			return fail(ps, "number overflows");
+		v = v * 10 + d;
+		ps->p++;
+	}
+	if (ndig == 0)
+		return fail(ps, "digit expected");
+	if (v > max)
+		return fail(ps, "number out of range");
+	*out = v;
+	return 0;
+}
+
+/* [+-]?[0-9]+ into a long long, rejecting overflow. */
+static int read_int(struct parser *ps, long long *out)
+{
+	bool neg = false;
+	unsigned long long v = 0;
+	unsigned ndig = 0;
+	/* Magnitude limit: LLONG_MAX, or LLONG_MAX + 1 for a negative number. */
+	unsigned long long lim;
+
+	if (ps->p < ps->end && (*ps->p == '-' || *ps->p == '+')) {
+		neg = *ps->p == '-';
+		ps->p++;
+	}
+	lim = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX;
+	while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9') {
+		if (++ndig > 25)
+			return fail(ps, "integer too long");
+		unsigned long long d = (unsigned long long)(*ps->p - '0');
+		if (v > (lim - d) / 10)
+			return fail(ps, "integer overflows");
+		v = v * 10 + d;
+		ps->p++;
+	}
+	if (ndig == 0)
+		return fail(ps, "digit expected");
+	if (neg)
+		*out = v == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN : -(long long)v;
+	else
+		*out = (long long)v;
+	return 0;
+}
+
+static bool dbl_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' ||
+	       c == 'e' || c == 'E';
+}
+
+/* d:VALUE;  VALUE is a decimal number, NAN, INF or -INF.  The digits are
+ * copied into a small bounded buffer so strtod never reads past them. */
+static int read_double(struct parser *ps, double *out)
+{
+	char tmp[MAX_DOUBLE_CHARS + 1];
+	size_t n = 0;
+	char *endp = NULL;
+
+	while (ps->p + n < ps->end && ps->p[n] != ';') {
+		if (n >= MAX_DOUBLE_CHARS)
+			return fail(ps, "double too long");
+		n++;
+	}
+	if (n == 0)
+		return fail(ps, "empty double");
+	memcpy(tmp, ps->p, n);
+	tmp[n] = '\0';
+
+	if (strcmp(tmp, "NAN") == 0) {
+		*out = NAN;
+	} else if (strcmp(tmp, "INF") == 0) {
+		*out = INFINITY;
+	} else if (strcmp(tmp, "-INF") == 0) {
+		*out = -INFINITY;
+	} else {
+		for (size_t k = 0; k < n; k++)
+			if (!dbl_char((unsigned char)tmp[k]))
+				return fail(ps, "bad double");
+		/* The program never calls setlocale(), so '.' is the radix. */
+		errno = 0;
+		*out = strtod(tmp, &endp);
+		if (endp != tmp + n)
+			return fail(ps, "bad double");
+	}
+	ps->p += n;
+	return 0;
+}
+
+/* "LEN bytes" with the surrounding quotes; returns an arena copy. */
+static int read_quoted(struct parser *ps, size_t len, const char **out)
+{
+	if (expect(ps, '"') < 0)
+		return -1;
+	if (len > left(ps) || left(ps) - len < 1)
+		return fail(ps, "string runs past the end");
+	*out = arena_strndup(ps->a, (const char *)ps->p, len);
+	ps->p += len;
+	return expect(ps, '"');
+}
+
+/* Class names as PHP allows them: [A-Za-z0-9_\\] plus bytes >= 0x80,
+ * not starting with a digit or a backslash. */
+static bool class_name_ok(const char *s, size_t len)
+{
+	if (len == 0 || (s[0] >= '0' && s[0] <= '9') || s[0] == '\\')
+		return false;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '\\' || c >= 0x80))
+			return false;
+	}
+	return true;
+}
+
+static int read_class(struct parser *ps, struct php_val *v)
+{
+	size_t len = 0;
+
+	if (read_uint(ps, left(ps), &len) < 0 || expect(ps, ':') < 0 ||
+	    read_quoted(ps, len, &v->s) < 0)
+		return -1;
+	v->len = len;
+	if (!class_name_ok(v->s, len))
+		return fail(ps, "bad class name");
+	return 0;
+}
+
+static int parse_value(struct parser *ps, unsigned depth, struct php_val **out);
+
+/* The body of an array or object: COUNT:{key value ...} */
+static int parse_elements(struct parser *ps, unsigned depth, struct php_val *v)
+{
+	size_t count = 0;
+
+	if (depth >= ps->lim->max_depth)
+		return fail(ps, "nesting too deep");
+	if (read_uint(ps, ps->lim->max_elems, &count) < 0 ||
+	    expect(ps, ':') < 0 || expect(ps, '{') < 0)
+		return -1;
+	/* Check the claim before allocating for it. */
+	if (count > left(ps) / MIN_ELEM_BYTES)
+		return fail(ps, "element count exceeds input");
+	if (count > (ps->lim->max_nodes - ps->nodes) / 2)
+		return fail(ps, "too many nodes");
+
+	v->n = count;
+	v->items = count ? arena_calloc(ps->a, count, sizeof(*v->items)) : NULL;
+	for (size_t k = 0; k < count; k++) {
+		if (ps->p >= ps->end || (*ps->p != 'i' && *ps->p != 's'))
+			return fail(ps, "key must be int or string");
+		if (parse_value(ps, depth + 1, &v->items[k].key) < 0 ||
+		    parse_value(ps, depth + 1, &v->items[k].val) < 0)
+			return -1;
+	}
+	return expect(ps, '}');
+}
+
+static int parse_value(struct parser *ps, unsigned depth, struct php_val **out)
+{
+	struct php_val *v = NULL;
+	unsigned char tag;
+	size_t len = 0;
+
+	if (ps->nodes >= ps->lim->max_nodes)
+		return fail(ps, "too many nodes");
+	if (left(ps) < 2)
+		return fail(ps, "truncated");
+	ps->nodes++;
+	v = arena_alloc(ps->a, sizeof(*v));
+	*out = v;
+	tag = *ps->p++;
+
+	if (tag == 'N') {
+		v->t = PHP_NULL;
+		return expect(ps, ';');
+	}
+	if (expect(ps, ':') < 0)
+		return -1;
+
+	switch (tag) {
+	case 'b':
+		v->t = PHP_BOOL;
+		if (ps->p >= ps->end || (*ps->p != '0' && *ps->p != '1'))
+			return fail(ps, "bad boolean");
+		v->i = *ps->p++ == '1';
+		return expect(ps, ';');
+	case 'i':
+		v->t = PHP_INT;
+		if (read_int(ps, &v->i) < 0)
+			return -1;
+		return expect(ps, ';');
+	case 'd':
+		v->t = PHP_DOUBLE;
+		if (read_double(ps, &v->d) < 0)
+			return -1;
+		return expect(ps, ';');
+	case 's':
+		v->t = PHP_STRING;
+		if (read_uint(ps, ps->lim->max_strlen, &len) < 0 || expect(ps, ':') < 0 ||
+		    read_quoted(ps, len, &v->s) < 0)
+			return -1;
+		v->len = len;
+		return expect(ps, ';');
+	case 'E':
+		v->t = PHP_ENUM;
+		if (read_uint(ps, ps->lim->max_strlen, &len) < 0 || expect(ps, ':') < 0 ||
+		    read_quoted(ps, len, &v->s) < 0)
+			return -1;
+		v->len = len;
+		if (!memchr(v->s, ':', len))
+			return fail(ps, "bad enum");
+		return expect(ps, ';');
+	case 'a':
+		v->t = PHP_ARRAY;
+		return parse_elements(ps, depth, v);
+	case 'O':
+		v->t = PHP_OBJECT;
+		if (read_class(ps, v) < 0 || expect(ps, ':') < 0)
+			return -1;
+		return parse_elements(ps, depth, v);
+	case 'C':
+		/* Custom serialization (Serializable): opaque payload, kept but
+		 * never interpreted. */
+		v->t = PHP_CUSTOM;
+		if (read_class(ps, v) < 0 || expect(ps, ':') < 0 ||
+		    read_uint(ps, ps->lim->max_strlen, &len) < 0 ||
+		    expect(ps, ':') < 0 || expect(ps, '{') < 0)
+			return -1;
+		if (len > left(ps))
+			return fail(ps, "custom payload runs past the end");
+		v->raw = arena_strndup(ps->a, (const char *)ps->p, len);
+		v->rawlen = len;
+		ps->p += len;
+		return expect(ps, '}');
+	case 'r':
+	case 'R':
+		/* References point back into the tree; following them would make
+		 * it a graph.  Keep the slot number, never resolve it. */
+		v->t = PHP_REF;
+		if (read_int(ps, &v->i) < 0)
+			return -1;
+		if (v->i < 1)
+			return fail(ps, "bad reference");
+		return expect(ps, ';');
+	default:
+		--ps->p;
+		return fail(ps, "unknown type tag");
+	}
+}
+
+int php_unserialize(const char *s, size_t len, const struct php_limits *lim,
+                    struct arena *a, struct php_val **out, size_t *used,
+                    struct perr *e)
+{
+	struct parser ps = {
+		.p = (const unsigned char *)s,
+		.end = (const unsigned char *)s + len,
+		.lim = lim ? lim : &php_default_limits,
+		.a = a,
+		.nodes = 0,
+		.e = e,
+	};
+	struct php_val *v = NULL;
+
+	*out = NULL;
+	if (!s)
+		return PERR(e, PERR_BAD_REQUEST, "php serialize: no input");
+	if (parse_value(&ps, 0, &v) < 0)
+		return -1;
+	if (used)
+		*used = offset_of(&ps, (const unsigned char *)s);
+	else if (ps.p != ps.end)
+		return fail(&ps, "trailing bytes");
+	*out = v;
+	return 0;
+}
+
+static bool container(const struct php_val *v)
+{
+	return v && (v->t == PHP_ARRAY || v->t == PHP_OBJECT);
+}
+
+const struct php_val *php_get(const struct php_val *v, const char *key)
+{
+	if (!container(v) || !key)
+		return NULL;
+	for (size_t k = 0; k < v->n; k++)
+		if (php_str_eq(v->items[k].key, key))
+			return v->items[k].val;
+	return NULL;
+}
+
+const struct php_val *php_at(const struct php_val *v, long long index)
+{
+	if (!container(v))
+		return NULL;
+	for (size_t k = 0; k < v->n; k++) {
+		const struct php_val *key = v->items[k].key;
+		if (key->t == PHP_INT && key->i == index)
+			return v->items[k].val;
+	}
+	return NULL;
+}
+
+bool php_str_eq(const struct php_val *v, const char *s)
+{
+	size_t n;
+
+	if (!v || v->t != PHP_STRING || !s)
+		return false;
+	n = strlen(s);
+	return v->len == n && memcmp(v->s, s, n) == 0;
+}
+
+bool php_is_object(const struct php_val *v, const char *cls)
+{
+	size_t n;
+
+	if (!v || v->t != PHP_OBJECT || !cls)
+		return false;
+	n = strlen(cls);
+	return v->len == n && memcmp(v->s, cls, n) == 0;
+}
+
+const char *php_type_name(enum php_type t)
+{
+	static const char *const names[PHP__MAX] = {
+		[PHP_NULL] = "null", [PHP_BOOL] = "bool", [PHP_INT] = "int",
+		[PHP_DOUBLE] = "double", [PHP_STRING] = "string", [PHP_ARRAY] = "array",
+		[PHP_OBJECT] = "object", [PHP_ENUM] = "enum", [PHP_REF] = "reference",
+		[PHP_CUSTOM] = "custom",
+	};
+	return (unsigned)t < PHP__MAX ? names[t] : "?";
+}

@@ -1,0 +1,83 @@
+/* Request helpers used by pages: response headers, cookies, template data. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "req.h"
+
+void req_header(struct req *r, const char *name, const char *value)
+{
+	if (r->nheaders >= REQ_MAX_HEADERS)
+		return;  /* a fixed small set per page; never reached by input */
+	r->headers[r->nheaders].name = name;
+	r->headers[r->nheaders].value = value;
+	r->nheaders++;
+}
+
+void req_redirect(struct req *r, int status, const char *location)
+{
+	r->status = status;
+	req_header(r, "Location", location);
+}
+
+/* Cookie header: "a=1; b=2".  Returns the first value of `name`, without
+ * surrounding quotes; values are bounded by the header limit. */
+const char *req_cookie(struct req *r, const char *name)
+{
+	const char *h = r->cookie_header;
+	size_t nlen = strlen(name);
+	if (!h)
+		return NULL;
+	while (*h) {
+		while (*h == ' ' || *h == ';')
+			h++;
+		const char *eq = strchr(h, '=');
+		const char *end = strchr(h, ';');
+		if (!end)
+			end = h + strlen(h);
+		if (eq && eq < end && (size_t)(eq - h) == nlen && memcmp(h, name, nlen) == 0) {
+			const char *v = eq + 1;
+			size_t vlen = (size_t)(end - v);
+			while (vlen && v[vlen - 1] == ' ')
+				vlen--;
+			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')
+				v++, vlen -= 2;
+			return arena_strndup(r->a, v, vlen);
+		}
+		h = end;
+	}
+	return NULL;
+}
+
+const char *req_base_url(struct req *r)
+{
+	return arena_printf(r->a, "%s://%s", r->https ? "https" : "http",
+	                    r->host ? r->host : "localhost");
+}
+
+void rset(struct req *r, const char *name, const char *value)
+{
+	hdf_set_value(r->hdf, name, value ? value : "");
+}
+
+void rsetf(struct req *r, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *v = arena_vprintf(r->a, fmt, ap);
+	va_end(ap);
+	hdf_set_value(r->hdf, name, v);
+}
+
+void rseti(struct req *r, const char *name, long long v)
+{
+	char tmp[32];
+	snprintf(tmp, sizeof(tmp), "%lld", v);
+	hdf_set_value(r->hdf, name, tmp);
+}
+
+const char *msg(struct req *r, const char *key)
+{
+	return i18n_msg(r->lang ? r->lang : i18n_find("en"), key);
+}
