@@ -30,6 +30,21 @@ typedef void (*dotenv_fn)(void *ctx, const char *key, const char *value);
 int dotenv_parse(const char *text, size_t len, dotenv_fn fn, void *ctx, struct perr *e);
 int dotenv_load_file(const char *path, dotenv_fn fn, void *ctx, struct perr *e); /* missing file = 0 */
 
+/* Bounds: a larger file, name or value is an error. */
+#define DOTENV_MAX_FILE  (1024 * 1024)
+#define DOTENV_MAX_KEY   128
+#define DOTENV_MAX_VALUE (8 * 1024)
+#define DOTENV_MAX_VARS  4096
+
+/* $VAR expansion looks in the real environment first (it always wins, as in
+ * Symfony), then at this file's earlier keys, then asks `lookup` (values of
+ * files loaded before this one; NULL = unknown).  Same `ctx` as `fn`. */
+typedef const char *(*dotenv_lookup_fn)(void *ctx, const char *key);
+int dotenv_parse_ex(const char *text, size_t len, dotenv_lookup_fn lookup,
+                    dotenv_fn fn, void *ctx, struct perr *e);
+int dotenv_load_file_ex(const char *path, dotenv_lookup_fn lookup, dotenv_fn fn,
+                        void *ctx, struct perr *e);
+
 enum listen_kind { LISTEN_NONE, LISTEN_UNIX, LISTEN_TCP, LISTEN_INHERITED };
 
 struct cidr {
@@ -75,6 +90,14 @@ struct config {
  * Returns 1 when --help/--version was printed (caller exits 0). */
 int  config_load(struct config *c, int argc, char **argv, const char *prog,
                  const char *usage, struct perr *e);
+
+/* config_load() with options for programs that do not serve. */
+enum config_flags {
+	CONFIG_NO_SECRET = 1u << 0,   /* no cookie secret needed (portal-install) */
+	CONFIG_NO_SERVE  = 1u << 1,   /* never listens: no socket, no templates */
+};
+int  config_load_ex(struct config *c, int argc, char **argv, const char *prog,
+                    const char *usage, unsigned flags, struct perr *e);
 void config_free(struct config *c);
 
 #endif

@@ -20,6 +20,9 @@ struct i18n_lang {
 	const char *time_pattern;  /* Kimai's time pattern: "HH:mm", en "h:mm a" */
 	const char *name;          /* the language's own name, for the language menu */
 	HDF        *msgs;          /* the message file; NULL until i18n_load() */
+	HDF        *root;          /* { Lang = msgs }: a read-only tree a template can
+	                            * consult as CSPARSE.global_hdf instead of copying
+	                            * msgs into every request's HDF */
 };
 
 /* The language every message falls back to, and the one a URL without a

@@ -18,6 +18,22 @@ enum param {
 	P_YEAR,
 	P_MONTH,
 	P_DETAILS,
+	P_SPT_PASSWORD,   /* unlock form of a password-protected share */
+	/* admin pages (page_admin_*.c) */
+	P_CSRF,           /* CSRF token of every admin POST (auth.c) */
+	P_ADM_TYPE,       /* create?type=customer|project */
+	P_ADM_CUSTOMER,   /* chosen customer id (checked by the page: a bad choice re-shows the form) */
+	P_ADM_PROJECT,    /* chosen project id (likewise) */
+	P_ADM_MERGE,      /* record_merge_mode */
+	P_ADM_PASSWORD,   /* new share password; blank = none */
+	P_ADM_PW_REMOVE,  /* edit: remove the password */
+	P_ADM_USER_VISIBLE,
+	P_ADM_RATE_VISIBLE,
+	P_ADM_ANNUAL_CHART,
+	P_ADM_MONTHLY_CHART,
+	P_ADM_BUDGET_STATS,
+	P_ADM_TIME_BUDGET_STATS,
+	P_ADM_DONE,       /* list?done=created|saved|deleted: the message after a 303 */
 	P__MAX
 };
 

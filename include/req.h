@@ -15,6 +15,7 @@
 
 struct worker;
 struct i18n_lang;
+struct auth_user;
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_OTHER };
 
@@ -25,6 +26,7 @@ struct route_args {
 	long long   id;          /* {id}: share id (admin) or project id (legacy) */
 	long long   project_id;  /* {pid} */
 	long long   customer_id; /* {cid} */
+	const char *file;        /* {file}: static asset name [a-z0-9._-] */
 };
 
 struct header {
@@ -52,6 +54,7 @@ struct req {
 	struct route_args        args;
 	const struct i18n_lang  *lang;        /* NULL until {lang} is validated */
 	struct param_value       p[P__MAX];   /* validated parameters (params.h) */
+	const struct auth_user  *auth;        /* Kimai user of RF_ADMIN routes (auth.h) */
 
 	/* response */
 	int                      status;      /* 0 = 200 */

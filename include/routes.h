@@ -31,7 +31,10 @@ const struct route *route_match(const char *path, struct arena *a,
 /* Pages (one file each: src/page_<name>.c). */
 int page_health(struct req *r, struct perr *e);
 int page_ready(struct req *r, struct perr *e);
+int page_static(struct req *r, struct perr *e);
 int page_share(struct req *r, struct perr *e);
+int page_legacy_project(struct req *r, struct perr *e);
+int page_legacy_customer(struct req *r, struct perr *e);
 int page_lang_redirect(struct req *r, struct perr *e);
 
 #endif

@@ -4,6 +4,42 @@
 #ifndef PORTAL_SQL_H
 #define PORTAL_SQL_H
 
+/* The Unix epoch as a UTC DATETIME literal (stats statements). */
+#define SQL_EPOCH "TIMESTAMP'1970-01-01 00:00:00'"
+
+/* Kimai's team rule for users without view_all_data (admin choosers and
+ * lists): an entity is accessible when no team is attached to it or when one
+ * of its teams is a team of the user (one `?`: the user id). */
+#define SQL_CUSTOMER_TEAM_OK(c)                                               \
+	"(NOT EXISTS (SELECT 1 FROM kimai2_customers_teams ct"                    \
+	" WHERE ct.customer_id = " c ")"                                          \
+	" OR EXISTS (SELECT 1 FROM kimai2_customers_teams ct"                     \
+	" JOIN kimai2_users_teams ut ON ut.team_id = ct.team_id"                  \
+	" WHERE ct.customer_id = " c " AND ut.user_id = ?))"
+#define SQL_PROJECT_TEAM_OK(p)                                                \
+	"(NOT EXISTS (SELECT 1 FROM kimai2_projects_teams pt"                     \
+	" WHERE pt.project_id = " p ")"                                           \
+	" OR EXISTS (SELECT 1 FROM kimai2_projects_teams pt"                      \
+	" JOIN kimai2_users_teams ut ON ut.team_id = pt.team_id"                  \
+	" WHERE pt.project_id = " p " AND ut.user_id = ?))"
+/* Columns of a share row on the admin pages (admin_share.c decodes them). */
+#define SQL_ADMIN_SHARE_COLS                                                  \
+	"SELECT s.id, s.project_id, s.customer_id, s.share_key,"                  \
+	" (s.password IS NOT NULL AND s.password <> ''), s.record_merge_mode,"    \
+	" s.entry_user_visible, s.entry_rate_visible, s.annual_chart_visible,"    \
+	" s.monthly_chart_visible, s.budget_stats_visible,"                       \
+	" s.time_budget_stats_visible, p.name, COALESCE(c.name, pc.name)"         \
+	" FROM kimai2_customer_portals s"                                         \
+	" LEFT JOIN kimai2_projects p ON p.id = s.project_id"                     \
+	" LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"                 \
+	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"
+/* A share the user may manage: params view_all_data, user id x3. */
+#define SQL_ADMIN_SHARE_OK                                                    \
+	"(? = 1 OR (s.customer_id IS NOT NULL AND "                               \
+	SQL_CUSTOMER_TEAM_OK("s.customer_id") ")"                                 \
+	" OR (s.project_id IS NOT NULL AND " SQL_PROJECT_TEAM_OK("s.project_id")  \
+	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id") "))"
+
 #define SQL_STATEMENTS(X)                                                     \
 	X(ST_PING, "SELECT 1")                                                    \
 	/* shares */                                                              \
@@ -20,6 +56,104 @@
 	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
 	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
 	  " WHERE s.share_key = ? AND BINARY s.share_key = ?")                    \
+	/* unlock: failed-attempt throttling (throttle.c); times from the     \
+	 * database clock so every host agrees */                               \
+	X(ST_THROTTLE_COUNT,                                                      \
+	  "SELECT CAST(COALESCE(SUM(failures), 0) AS SIGNED),"                    \
+	  " CAST(COALESCE(MIN(window_start) + ? - UNIX_TIMESTAMP(), 0) AS SIGNED)"\
+	  " FROM kimai2_customer_portals_attempts"                                \
+	  " WHERE client_key = ? AND window_start > UNIX_TIMESTAMP() - ?")        \
+	/* failures is assigned first: it must see the old window_start */        \
+	X(ST_THROTTLE_FAIL,                                                       \
+	  "INSERT INTO kimai2_customer_portals_attempts"                          \
+	  " (client_key, share_id, failures, window_start)"                       \
+	  " VALUES (?, ?, 1, UNIX_TIMESTAMP())"                                   \
+	  " ON DUPLICATE KEY UPDATE"                                              \
+	  " failures = IF(window_start <= UNIX_TIMESTAMP() - ?, 1, failures + 1),"\
+	  " window_start = IF(window_start <= UNIX_TIMESTAMP() - ?,"              \
+	  " UNIX_TIMESTAMP(), window_start)")                                     \
+	X(ST_THROTTLE_RESET,                                                      \
+	  "DELETE FROM kimai2_customer_portals_attempts"                          \
+	  " WHERE client_key = ? AND share_id = ?")                               \
+	X(ST_THROTTLE_PURGE,                                                      \
+	  "DELETE FROM kimai2_customer_portals_attempts"                          \
+	  " WHERE window_start <= UNIX_TIMESTAMP() - ? LIMIT 50")                 \
+	/* records: the month of a share (records.c); bounds are UTC DATETIME  \
+	 * text, end exclusive; running records (end_time NULL) never count */   \
+	X(ST_RECORDS_MONTH_PROJECT,                                                \
+	  "SELECT t.id, t.`user`, COALESCE(NULLIF(u.alias, ''), u.username),"    \
+	  " t.project_id, p.name, t.start_time, t.end_time, t.timezone,"          \
+	  " COALESCE(t.duration, 0), t.rate, t.hourly_rate,"                      \
+	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
+	  " FROM kimai2_timesheet t"                                              \
+	  " JOIN kimai2_users u ON u.id = t.`user`"                               \
+	  " JOIN kimai2_projects p ON p.id = t.project_id"                        \
+	  " WHERE t.project_id = ? AND t.start_time >= ? AND t.start_time < ?"    \
+	  " AND t.end_time IS NOT NULL ORDER BY t.start_time, t.id")               \
+	X(ST_RECORDS_MONTH_CUSTOMER,                                               \
+	  "SELECT t.id, t.`user`, COALESCE(NULLIF(u.alias, ''), u.username),"    \
+	  " t.project_id, p.name, t.start_time, t.end_time, t.timezone,"          \
+	  " COALESCE(t.duration, 0), t.rate, t.hourly_rate,"                      \
+	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
+	  " FROM kimai2_timesheet t"                                              \
+	  " JOIN kimai2_users u ON u.id = t.`user`"                               \
+	  " JOIN kimai2_projects p ON p.id = t.project_id"                        \
+	  " WHERE p.customer_id = ? AND p.visible = 1"                            \
+	  " AND t.start_time >= ? AND t.start_time < ?"                           \
+	  " AND t.end_time IS NOT NULL ORDER BY t.start_time, t.id")               \
+	/* a visible project of a customer (drill-down of customer shares) */    \
+	X(ST_SHARE_PROJECT,                                                        \
+	  "SELECT id, name FROM kimai2_projects"                                  \
+	  " WHERE id = ? AND customer_id = ? AND visible = 1")                    \
+	X(ST_SHARE_PROJECTS,                                                       \
+	  "SELECT id, name FROM kimai2_projects"                                  \
+	  " WHERE customer_id = ? AND visible = 1 ORDER BY name, id")             \
+	/* stats: charts and budgets (share_stats.c).  Bounds are Unix seconds,      \
+	 * end exclusive, made UTC DATETIMEs by plain date arithmetic (no zone       \
+	 * conversion, no 2038 limit, the index on start_time is used).  The         \
+	 * annual rows give the month 0..11 by INTERVAL over the 11 month starts     \
+	 * after January, computed in the customer's zone. */                        \
+	X(ST_STATS_YEAR_PROJECT,                                                     \
+	  "SELECT INTERVAL(TIMESTAMPDIFF(SECOND, " SQL_EPOCH ", t.start_time),"      \
+	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS m,"                                  \
+	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
+	  " FROM kimai2_timesheet t"                                                 \
+	  " WHERE t.project_id = ?"                                                  \
+	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
+	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND"                    \
+	  " AND t.end_time IS NOT NULL GROUP BY m")                                  \
+	X(ST_STATS_YEAR_CUSTOMER,                                                    \
+	  "SELECT INTERVAL(TIMESTAMPDIFF(SECOND, " SQL_EPOCH ", t.start_time),"      \
+	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS m,"                                  \
+	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
+	  " FROM kimai2_timesheet t"                                                 \
+	  " JOIN kimai2_projects p ON p.id = t.project_id"                           \
+	  " WHERE p.customer_id = ? AND p.visible = 1"                               \
+	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
+	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND"                    \
+	  " AND t.end_time IS NOT NULL GROUP BY m")                                  \
+	X(ST_STATS_CUSTOMER_BUDGET,                                                  \
+	  "SELECT COALESCE(budget, 0), COALESCE(time_budget, 0), budget_type"        \
+	  " FROM kimai2_customers WHERE id = ?")                                     \
+	X(ST_STATS_PROJECT_BUDGET,                                                   \
+	  "SELECT COALESCE(budget, 0), COALESCE(time_budget, 0), budget_type"        \
+	  " FROM kimai2_projects WHERE id = ?")                                      \
+	/* spent: stopped billable records; all of a customer's projects */          \
+	X(ST_STATS_CUSTOMER_SPENT,                                                   \
+	  "SELECT COALESCE(SUM(t.rate), 0),"                                         \
+	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
+	  " FROM kimai2_timesheet t"                                                 \
+	  " JOIN kimai2_projects p ON p.id = t.project_id"                           \
+	  " WHERE p.customer_id = ? AND t.billable = 1 AND t.end_time IS NOT NULL"   \
+	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
+	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND")                   \
+	X(ST_STATS_PROJECT_SPENT,                                                    \
+	  "SELECT COALESCE(SUM(t.rate), 0),"                                         \
+	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
+	  " FROM kimai2_timesheet t"                                                 \
+	  " WHERE t.project_id = ? AND t.billable = 1 AND t.end_time IS NOT NULL"    \
+	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
+	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND")                   \
 	/* readiness */                                                           \
 	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals WHERE 1 = 0")       \
 	X(ST_TABLE_EXISTS,                                                        \

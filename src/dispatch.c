@@ -154,6 +154,8 @@ void dispatch_error_page(struct req *r, const struct perr *e)
 	if (e->kind == PERR_DB_DOWN)
 		req_header(r, "Retry-After", "5");
 	const char *name = perr_name(e->kind);
+	if (!r->lang)
+		r->lang = i18n_default();   /* unknown or no language in the URL */
 	hdf_destroy(&r->hdf);
 	hdf_init(&r->hdf);
 	rseti(r, "Error.Status", r->status);

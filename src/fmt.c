@@ -49,9 +49,21 @@ struct fent {
 	char           key[KEY_MAX];
 };
 
+/* Formatted short dates by (language, local date): a month of records
+ * repeats the same few dates, and formatting a date through ICU costs
+ * several times more than finding its local day. */
+#define DATE_MEMO 64
+
+struct date_memo {
+	const struct i18n_lang *lang;   /* NULL = empty */
+	int                     ymd;    /* y * 10000 + m * 100 + d */
+	char                    s[40];
+};
+
 struct fmtctx {
-	struct fent    e[FMT_SLOTS];
-	unsigned long  tick;
+	struct fent       e[FMT_SLOTS];
+	unsigned long     tick;
+	struct date_memo  dates[DATE_MEMO];
 };
 
 static uint32_t key_hash(enum fkind k, const char *key)
@@ -577,34 +589,46 @@ static const char *format_date(struct fmtctx *c, const struct i18n_lang *l,
 
 #define OUT_OK(out, outsz) ((out) != NULL && (outsz) > 0)
 
-const char *fmt_date(struct fmtctx *c, const struct i18n_lang *lang, const char *zone,
-                     long long epoch, char *out, size_t outsz)
-{
-	const struct i18n_lang *l = lang_or_default(lang);
-	int fb;
-
-	if (!OUT_OK(out, outsz))
-		return "";
-	if (c != NULL && format_date(c, l, l->date_pattern, zone_use(c, zone, &fb), epoch,
-	                             out, outsz) != NULL)
-		return out;
-	return put_iso_date(epoch, out, outsz);
-}
-
 const char *fmt_date_ymd(struct fmtctx *c, const struct i18n_lang *lang,
                          int year, int month, int day, char *out, size_t outsz)
 {
 	const struct i18n_lang *l = lang_or_default(lang);
+	struct date_memo *m = NULL;
+	int ymd = year * 10000 + month * 100 + day;
 
 	if (!OUT_OK(out, outsz))
 		return "";
 	if (!ymd_ok(year, month, day))
 		return put_ascii(out, outsz, "%d-%d-%d", year, month, day);
+	if (c != NULL) {
+		m = &c->dates[((unsigned)ymd * 31u + (unsigned)((uintptr_t)l >> 4)) % DATE_MEMO];
+		if (m->lang == l && m->ymd == ymd)
+			return put_ascii(out, outsz, "%s", m->s);
+	}
 	/* Noon UTC formatted in UTC is that calendar date everywhere. */
 	if (format_date(c, l, l->date_pattern, "UTC", utc_epoch(year, month, day, 12, 0, 0),
-	                out, outsz) != NULL)
-		return out;
-	return put_ascii(out, outsz, "%04d-%02d-%02d", year, month, day);
+	                out, outsz) == NULL)
+		return put_ascii(out, outsz, "%04d-%02d-%02d", year, month, day);
+	if (m != NULL && strlen(out) < sizeof m->s) {
+		m->lang = l;
+		m->ymd = ymd;
+		memcpy(m->s, out, strlen(out) + 1);
+	}
+	return out;
+}
+
+const char *fmt_date(struct fmtctx *c, const struct i18n_lang *lang, const char *zone,
+                     long long epoch, char *out, size_t outsz)
+{
+	struct tm_local t;
+
+	if (!OUT_OK(out, outsz))
+		return "";
+	/* Kimai's date patterns hold no time fields: the local calendar day
+	 * decides the text, so the (memoised) day formatter does the rest. */
+	if (c != NULL && tz_local(c, zone, epoch, &t) >= 0)
+		return fmt_date_ymd(c, lang, t.year, t.month, t.day, out, outsz);
+	return put_iso_date(epoch, out, outsz);
 }
 
 const char *fmt_time(struct fmtctx *c, const struct i18n_lang *lang, const char *zone,

@@ -9,20 +9,20 @@
 /* Date and time patterns are Kimai's own (its locales table), so a date
  * reads the same in the portal as in Kimai for the same language. */
 static struct i18n_lang langs[] = {
-	{ "en",    "en",    "en",    "M/d/y",    "h:mm a", "English",             NULL },
-	{ "de",    "de",    "de",    "dd.MM.y",  "HH:mm",  "Deutsch",             NULL },
-	{ "fr",    "fr",    "fr",    "dd/MM/y",  "HH:mm",  "Français",            NULL },
-	{ "es",    "es",    "es",    "d/M/y",    "HH:mm",  "Español",             NULL },
-	{ "it",    "it",    "it",    "dd/MM/y",  "HH:mm",  "Italiano",            NULL },
-	{ "nl",    "nl",    "nl",    "dd-MM-y",  "HH:mm",  "Nederlands",          NULL },
-	{ "pt_BR", "pt-BR", "pt_BR", "dd/MM/y",  "HH:mm",  "Português (Brasil)",  NULL },
-	{ "pl",    "pl",    "pl",    "d.MM.y",   "HH:mm",  "Polski",              NULL },
-	{ "sv",    "sv",    "sv",    "y-MM-dd",  "HH:mm",  "Svenska",             NULL },
-	{ "da",    "da",    "da",    "dd.MM.y",  "HH.mm",  "Dansk",               NULL },
-	{ "cs",    "cs",    "cs",    "dd.MM.y",  "HH:mm",  "Čeština",             NULL },
-	{ "ru",    "ru",    "ru",    "dd.MM.y",  "HH:mm",  "Русский",             NULL },
-	{ "ja",    "ja",    "ja",    "y/MM/dd",  "HH:mm",  "日本語",              NULL },
-	{ "zh_CN", "zh-CN", "zh_CN", "y/M/d",    "HH:mm",  "简体中文",            NULL },
+	{ "en",    "en",    "en",    "M/d/y",    "h:mm a", "English",             NULL, NULL },
+	{ "de",    "de",    "de",    "dd.MM.y",  "HH:mm",  "Deutsch",             NULL, NULL },
+	{ "fr",    "fr",    "fr",    "dd/MM/y",  "HH:mm",  "Français",            NULL, NULL },
+	{ "es",    "es",    "es",    "d/M/y",    "HH:mm",  "Español",             NULL, NULL },
+	{ "it",    "it",    "it",    "dd/MM/y",  "HH:mm",  "Italiano",            NULL, NULL },
+	{ "nl",    "nl",    "nl",    "dd-MM-y",  "HH:mm",  "Nederlands",          NULL, NULL },
+	{ "pt_BR", "pt-BR", "pt_BR", "dd/MM/y",  "HH:mm",  "Português (Brasil)",  NULL, NULL },
+	{ "pl",    "pl",    "pl",    "d.MM.y",   "HH:mm",  "Polski",              NULL, NULL },
+	{ "sv",    "sv",    "sv",    "y-MM-dd",  "HH:mm",  "Svenska",             NULL, NULL },
+	{ "da",    "da",    "da",    "dd.MM.y",  "HH.mm",  "Dansk",               NULL, NULL },
+	{ "cs",    "cs",    "cs",    "dd.MM.y",  "HH:mm",  "Čeština",             NULL, NULL },
+	{ "ru",    "ru",    "ru",    "dd.MM.y",  "HH:mm",  "Русский",             NULL, NULL },
+	{ "ja",    "ja",    "ja",    "y/MM/dd",  "HH:mm",  "日本語",              NULL, NULL },
+	{ "zh_CN", "zh-CN", "zh_CN", "y/M/d",    "HH:mm",  "简体中文",            NULL, NULL },
 };
 
 #define NLANGS (sizeof langs / sizeof langs[0])
@@ -52,6 +52,7 @@ static int neoerr_to_perr(NEOERR **err, struct perr *e, const char *path)
 int i18n_load(const char *lang_dir, struct perr *e)
 {
 	HDF *fresh[NLANGS] = { NULL };
+	HDF *node = NULL;
 	NEOERR *err = STATUS_OK;
 	char path[4096];
 	struct stat st;
@@ -82,14 +83,18 @@ int i18n_load(const char *lang_dir, struct perr *e)
 			PERR(e, PERR_INTERNAL, "language file %s: not a regular file", path);
 			goto out;
 		}
+		/* The file is read into the node "Lang" of its own tree, so that
+		 * the tree can serve templates directly as a global HDF. */
 		err = hdf_init(&fresh[i]);
 		if (err == STATUS_OK)
-			err = hdf_read_file(fresh[i], path);
+			err = hdf_get_node(fresh[i], "Lang", &node);
+		if (err == STATUS_OK)
+			err = hdf_read_file(node, path);
 		if (err != STATUS_OK) {
 			neoerr_to_perr(&err, e, path);
 			goto out;
 		}
-		if (hdf_obj_child(fresh[i]) == NULL) {
+		if (hdf_obj_child(node) == NULL) {
 			PERR(e, PERR_INTERNAL, "language file %s: no messages", path);
 			goto out;
 		}
@@ -97,8 +102,9 @@ int i18n_load(const char *lang_dir, struct perr *e)
 
 	/* Every file loaded: swap them in, so a failed reload keeps the old set. */
 	for (size_t i = 0; i < NLANGS; i++) {
-		hdf_destroy(&langs[i].msgs);
-		langs[i].msgs = fresh[i];
+		hdf_destroy(&langs[i].root);
+		langs[i].root = fresh[i];
+		langs[i].msgs = hdf_get_obj(fresh[i], "Lang");
 		fresh[i] = NULL;
 	}
 	rc = 0;
@@ -147,6 +153,8 @@ const struct i18n_lang *i18n_at(size_t i)
 
 void i18n_free(void)
 {
-	for (size_t i = 0; i < NLANGS; i++)
-		hdf_destroy(&langs[i].msgs);
+	for (size_t i = 0; i < NLANGS; i++) {
+		hdf_destroy(&langs[i].root);
+		langs[i].msgs = NULL;
+	}
 }

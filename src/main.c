@@ -5,6 +5,7 @@
 #include <ClearSilver.h>
 #include <mysql.h>
 
+#include "assets.h"
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
@@ -105,12 +106,14 @@ int main(int argc, char **argv)
 		rc = 2;
 		goto out;
 	}
-	if (i18n_load(cfg.lang_dir, &e) || render_init(cfg.templates_dir, &e)) {
+	if (i18n_load(cfg.lang_dir, &e) || render_init(cfg.templates_dir, &e) ||
+	    assets_init(cfg.static_dir, &e)) {
 		fprintf(stderr, "portal: %s\n", e.msg);
 		goto out;
 	}
 	rc = server_run(&cfg);
 out:
+	assets_free();
 	render_free();
 	i18n_free();
 	mysql_library_end();

@@ -1,7 +1,8 @@
-/* Liveness, readiness and the language redirect: tiny pages that say
- * nothing about the installation beyond "ok". */
+/* Small fixed pages: liveness, readiness (both say nothing about the
+ * installation beyond "ok"), the language redirect and static assets. */
 #include <string.h>
 
+#include "assets.h"
 #include "db.h"
 #include "i18n.h"
 #include "routes.h"
@@ -36,5 +37,18 @@ int page_lang_redirect(struct req *r, struct perr *e)
 	const char *q = r->query && *r->query ? r->query : NULL;
 	req_redirect(r, 302, arena_printf(r->a, "/%s%s%s%s", I18N_DEFAULT, r->path,
 	                                  q ? "?" : "", q ? q : ""));
+	return 0;
+}
+
+/* Static assets: versioned names are immutable for a year. */
+int page_static(struct req *r, struct perr *e)
+{
+	int versioned = 0;
+	const struct asset *as = asset_find(r->args.file, &versioned);
+	if (!as)
+		return PERR(e, PERR_NOT_FOUND, "no asset");
+	r->resp_type = as->type;
+	r->cache_control = versioned ? "public, max-age=31536000, immutable" : "public, max-age=300";
+	buf_put(r->out, as->data, as->len);
 	return 0;
 }

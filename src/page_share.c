@@ -1,14 +1,101 @@
-/* The public share page (DESIGN §4). */
+/* The public share page (DESIGN §4): a customer or project share, or one
+ * project of a customer share, for one month. */
+#include <string.h>
+
+#include "db.h"
+#include "fmt.h"
+#include "i18n.h"
+#include "merge.h"
+#include "records.h"
 #include "routes.h"
+#include "server.h"
 #include "share.h"
+#include "share_view.h"
+#include "unlock.h"
+
+/* The drill-down project must be a visible project of the shared
+ * customer; anything else answers exactly like an unknown share. */
+static int load_project(struct req *r, struct share_view *v, struct perr *e)
+{
+	struct dbrows rs;
+	const struct share *s = v->s;
+	if (!s->is_customer)
+		return PERR(e, PERR_NOT_FOUND, "project page of a project share");
+	struct dbval p[2] = {dbv_int(r->args.project_id), dbv_int(s->customer_id)};
+	if (db_exec(r->w->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
+		return -1;
+	if (rs.nrows == 0)
+		return PERR(e, PERR_NOT_FOUND, "project %lld is not a visible project of the share",
+		            r->args.project_id);
+	v->project_id = r->args.project_id;
+	v->project_name = dbr_text(&rs, 0, 1);
+	return 0;
+}
+
+/* Year and month from the query, defaulting to the current month where
+ * the customer is (a client in Sydney sees their new month first). */
+static int select_month(struct req *r, struct share_view *v, struct perr *e)
+{
+	if (tz_now_month(r->w->fmt, v->s->timezone, &v->now_year, &v->now_month) < 0)
+		return PERR(e, PERR_INTERNAL, "no current month");
+	v->year = r->p[P_YEAR].set ? (int)r->p[P_YEAR].i : v->now_year;
+	v->month = r->p[P_MONTH].set ? (int)r->p[P_MONTH].i : v->now_month;
+	v->details = r->p[P_DETAILS].set ? r->p[P_DETAILS].s : NULL;
+	return 0;
+}
+
+static void set_header(struct req *r, const struct share_view *v)
+{
+	const struct share *s = v->s;
+	char label[FMT_BUF];
+	const char *name = v->project_id ? v->project_name :
+	                   s->is_customer ? s->customer_name : s->project_name;
+	rset(r, "Share.Type", s->is_customer ? "customer" : "project");
+	rset(r, "Share.Name", name);
+	rset(r, "Share.Customer", s->customer_name);
+	if (v->project_id) {
+		rset(r, "Share.ProjectPage", "1");
+		rset(r, "Share.BackUrl", arena_printf(r->a, "%s%s", v->base,
+		                                      share_query(r, v->year, v->month, v->details)));
+	}
+	fmt_month_year(r->w->fmt, r->lang, v->year, v->month, label, sizeof(label));
+	rsetf(r, "Page.Title", "%s – %s", name ? name : "", label);
+}
 
 int page_share(struct req *r, struct perr *e)
 {
 	struct share s;
+	struct share_view v = {0};
+	struct record_list rl;
+	struct line_list lines;
+	bool show = false;
+
 	if (share_load(r, r->args.share_key, &s, e))
 		return -1;
-	rset(r, "Share.Name", s.is_customer ? s.customer_name : s.project_name);
-	rset(r, "Share.Customer", s.customer_name);
-	rset(r, "Share.Type", s.is_customer ? "customer" : "project");
+	/* Nothing about the customer or project is read before the gate. */
+	if (unlock_gate(r, &s, &show, e))
+		return -1;
+	if (!show)
+		return 0;
+
+	v.s = &s;
+	v.base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, s.key);
+	v.path = v.base;
+	if (r->args.project_id) {
+		if (load_project(r, &v, e))
+			return -1;
+		v.path = arena_printf(r->a, "%s/p/%lld", v.base, v.project_id);
+	}
+	if (select_month(r, &v, e))
+		return -1;
+	if (records_month(r, &s, v.project_id, v.year, v.month, &rl, e))
+		return -1;
+	merge_records(r->a, rl.v, rl.n, s.merge, &lines);
+
+	set_header(r, &v);
+	share_nav_set(r, &v);
+	share_table_set(r, &v, &rl, &lines);
+	if (s.is_customer && !v.project_id && share_projects_set(r, &v, e))
+		return -1;
 	return render(r, "share.cs", e);
 }

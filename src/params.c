@@ -9,11 +9,33 @@
 #define PARAMS_MAX_PAIRS 64   /* more pairs than this is not a form of ours */
 
 static const char *const details_choices[] = {"table", "chart", NULL};
+static const char *const adm_type_choices[] = {"customer", "project", NULL};
+static const char *const adm_done_choices[] = {"created", "saved", "deleted", NULL};
+/* Same order as enum merge_mode and merge_mode_names (share.h). */
+static const char *const adm_merge_choices[] = {
+	"NONE", "MERGE", "MERGE_USE_FIRST_OF_DAY", "MERGE_USE_LAST_OF_DAY", NULL};
 
 const struct param_def param_defs[P__MAX] = {
 	[P_YEAR]    = {"year", PK_INT, PS_QUERY, 1970, 2100, 4, NULL},
 	[P_MONTH]   = {"month", PK_INT, PS_QUERY, 1, 12, 2, NULL},
 	[P_DETAILS] = {"details", PK_ENUM, PS_QUERY, 0, 0, 8, details_choices},
+	/* 4096 = PASSWORD_MAX_LEN (crypto.h): longer is refused before hashing */
+	[P_SPT_PASSWORD] = {"spt-password", PK_TEXT, PS_FORM, 0, 0, 4096, NULL},
+	/* admin pages: 64 hex digits of HMAC-SHA256 */
+	[P_CSRF]         = {"_token", PK_TEXT, PS_FORM, 0, 0, 64, NULL},
+	[P_ADM_TYPE]     = {"type", PK_ENUM, PS_QUERY, 0, 0, 8, adm_type_choices},
+	[P_ADM_CUSTOMER] = {"customer", PK_TEXT, PS_FORM, 0, 0, 11, NULL},
+	[P_ADM_PROJECT]  = {"project", PK_TEXT, PS_FORM, 0, 0, 11, NULL},
+	[P_ADM_MERGE]    = {"record_merge_mode", PK_ENUM, PS_FORM, 0, 0, 22, adm_merge_choices},
+	[P_ADM_PASSWORD] = {"password", PK_TEXT, PS_FORM, 0, 0, 4096, NULL},
+	[P_ADM_PW_REMOVE] = {"remove_password", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_USER_VISIBLE]  = {"entry_user_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_RATE_VISIBLE]  = {"entry_rate_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_ANNUAL_CHART]  = {"annual_chart_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_MONTHLY_CHART] = {"monthly_chart_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_BUDGET_STATS]  = {"budget_stats_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_TIME_BUDGET_STATS] = {"time_budget_stats_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_DONE]     = {"done", PK_ENUM, PS_QUERY, 0, 0, 8, adm_done_choices},
 };
 
 static int hexval(unsigned char c)

@@ -10,6 +10,7 @@
 
 #include <ClearSilver.h>
 
+#include "assets.h"
 #include "i18n.h"
 #include "log.h"
 #include "render.h"
@@ -133,6 +134,16 @@ int render(struct req *r, const char *name, struct perr *e)
 	int rc = 0;
 
 	err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
+	/* Static.portal_css = "/customer-portal/static/portal.1a2b3c4d.css" */
+	for (size_t i = 0; !err && i < assets_count(); i++) {
+		const struct asset *as = asset_at(i);
+		char key[96];
+		int n = snprintf(key, sizeof(key), "Static.%s", as->name);
+		for (int k = 7; k < n && key[k]; k++)
+			if (key[k] == '.' || key[k] == '-')
+				key[k] = '_';
+		err = hdf_set_value(r->hdf, key, as->url);
+	}
 	if (!err && r->lang) {
 		err = hdf_copy(r->hdf, "Lang", r->lang->msgs);
 		if (!err)

@@ -3,7 +3,7 @@
  * '_', {key} a share key, {id}/{pid}/{cid} positive 32-bit integers, {*} the
  * rest of the path.  Paths are matched raw (still percent-encoded): none of
  * our segments needs a byte outside [A-Za-z0-9_-], so an escape never
- * matches and ends in a 404. */
+ * matches and ends in a 404.  {file} is a static asset name. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +34,17 @@ static bool seg_key(const char *s, size_t n)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!is_alnum(s[i]))
+			return false;
+	return true;
+}
+
+static bool seg_file(const char *s, size_t n)
+{
+	if (n < 1 || n > 64 || s[0] == '.')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '.' || s[i] == '-' || s[i] == '_'))
 			return false;
 	return true;
 }
@@ -85,6 +96,10 @@ static bool match(const char *pat, const char *path, struct arena *a, struct rou
 			if (!seg_key(s, n))
 				return false;
 			args.share_key = arena_strndup(a, s, n);
+		} else if (plen == 4 && memcmp(name, "file", 4) == 0) {
+			if (!seg_file(s, n))
+				return false;
+			args.file = arena_strndup(a, s, n);
 		} else if (plen == 2 && memcmp(name, "id", 2) == 0) {
 			if (!seg_id(s, n, &args.id))
 				return false;

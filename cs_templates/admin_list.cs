@@ -1,0 +1,63 @@
+<?cs # Admin: the list of shares.  Works without JavaScript: the copy button
+     stays hidden unless admin.js runs; the URL field can always be
+     selected by hand. ?><?cs
+set:Page.Title = Lang.admin.title ?><?cs
+set:Page.Script = Static.admin_js ?><?cs
+include:"header.cs" ?>
+<div class="page-header">
+<div>
+<p class="page-pretitle"><?cs var:Lang.app.name ?></p>
+<h1 class="page-title"><?cs var:Lang.admin.list_title ?></h1>
+</div>
+<div class="page-actions">
+<a class="btn btn-primary" href="<?cs var:Admin.CreateCustomerUrl ?>"><?cs var:Lang.admin.create_customer ?></a>
+<a class="btn" href="<?cs var:Admin.CreateProjectUrl ?>"><?cs var:Lang.admin.create_project ?></a>
+</div>
+</div>
+<?cs if:Admin.Done ?><div class="alert alert-success" role="status"><p><?cs var:Admin.Done ?></p></div>
+<?cs /if ?><section class="card" aria-labelledby="shares-title">
+<div class="card-header"><h2 class="card-title" id="shares-title"><?cs var:Lang.admin.title ?></h2></div>
+<?cs if:Admin.Count == 0 ?><div class="card-body"><p class="empty"><?cs var:Lang.admin.empty ?></p></div>
+<?cs else ?><div class="card-body flush">
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="shares-title">
+<table class="table stack admin-shares">
+<thead>
+<tr>
+<th scope="col"><?cs var:Lang.admin.type ?></th>
+<th scope="col"><?cs var:Lang.admin.name ?></th>
+<th scope="col"><?cs var:Lang.admin.url ?></th>
+<th scope="col"><?cs var:Lang.admin.password ?></th>
+<th scope="col"><?cs var:Lang.admin.options ?></th>
+<th scope="col"><span class="visually-hidden"><?cs var:Lang.admin.actions ?></span></th>
+</tr>
+</thead>
+<tbody>
+<?cs each:s = Admin.Shares ?><tr>
+<td data-label="<?cs var:Lang.admin.type ?>"><?cs if:s.Type == "customer" ?><span class="badge badge-info"><?cs var:Lang.admin.type_customer ?></span><?cs else ?><span class="badge"><?cs var:Lang.admin.type_project ?></span><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:Lang.admin.name ?>"><?cs var:s.Name ?><?cs if:s.Customer ?><span class="rate-parts"><?cs var:s.Customer ?></span><?cs /if ?></th>
+<td data-label="<?cs var:Lang.admin.url ?>"><div class="copy-field">
+<input type="text" readonly value="<?cs var:s.Url ?>" id="url-<?cs name:s ?>" aria-label="<?cs var:Lang.admin.url ?>: <?cs var:s.Name ?>">
+<button type="button" class="btn btn-sm" data-copy="url-<?cs name:s ?>" data-copied-text="<?cs var:Lang.admin.copied ?>" hidden><?cs var:Lang.admin.copy ?></button>
+</div></td>
+<td data-label="<?cs var:Lang.admin.password ?>"><?cs if:s.HasPassword == "1" ?><span class="badge badge-success"><?cs var:Lang.app.yes ?></span><?cs else ?><span class="badge badge-muted"><?cs var:Lang.app.no ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.admin.options ?>"><span class="badges">
+<span class="badge<?cs if:s.Merge == "1" ?> badge-success<?cs else ?> badge-muted<?cs /if ?>" title="<?cs var:Lang.admin.record_merge_mode ?>"><?cs var:Lang.admin.record_merge_mode ?>: <?cs var:s.MergeLabel ?></span>
+<?cs if:s.Flags.entry_user_visible == "1" ?><span class="badge"><?cs var:Lang.admin.entry_user_visible ?></span>
+<?cs /if ?><?cs if:s.Flags.entry_rate_visible == "1" ?><span class="badge"><?cs var:Lang.admin.entry_rate_visible ?></span>
+<?cs /if ?><?cs if:s.Flags.annual_chart_visible == "1" ?><span class="badge"><?cs var:Lang.admin.annual_chart_visible ?></span>
+<?cs /if ?><?cs if:s.Flags.monthly_chart_visible == "1" ?><span class="badge"><?cs var:Lang.admin.monthly_chart_visible ?></span>
+<?cs /if ?><?cs if:s.Flags.budget_stats_visible == "1" ?><span class="badge"><?cs var:Lang.admin.budget_stats_visible ?></span>
+<?cs /if ?><?cs if:s.Flags.time_budget_stats_visible == "1" ?><span class="badge"><?cs var:Lang.admin.time_budget_stats_visible ?></span>
+<?cs /if ?></span></td>
+<td class="actions-cell"><div class="actions">
+<a class="btn btn-sm btn-ghost" href="<?cs var:s.Url ?>" target="_blank" rel="noopener noreferrer"><?cs var:Lang.admin.open ?></a>
+<a class="btn btn-sm" href="<?cs var:s.EditUrl ?>"><?cs var:Lang.admin.edit ?></a>
+<a class="btn btn-sm btn-danger" href="<?cs var:s.DeleteUrl ?>"><?cs var:Lang.admin.delete ?></a>
+</div></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+</div>
+<?cs /if ?></section>
+<?cs include:"footer.cs" ?>

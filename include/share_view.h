@@ -1,0 +1,47 @@
+/* Template data of the share page (DESIGN §4), split by part of the page:
+ * month navigation (share_nav.c), the timesheet table and the customer's
+ * project list (share_table.c).  Only what the share allows is ever put
+ * into the template data: hidden columns never reach the HTML. */
+#ifndef PORTAL_SHARE_VIEW_H
+#define PORTAL_SHARE_VIEW_H
+
+#include "merge.h"
+#include "perr.h"
+#include "records.h"
+#include "share.h"
+
+struct req;
+
+/* What the request selected, after defaults. */
+struct share_view {
+	const struct share *s;
+	long long    project_id;    /* drill-down project of a customer share, else 0 */
+	const char  *project_name;  /* its name */
+	int          year, month;
+	int          now_year, now_month;   /* in the customer's zone */
+	const char  *details;       /* "table", "chart" or NULL when not given */
+	const char  *base;          /* path of the share: /{lang}/auth/customer-portal/{key} */
+	const char  *path;          /* path of this page (base or base/p/{pid}) */
+};
+
+/* "?year=2026&month=3" plus "&details=…" when the request carried it, so
+ * every link keeps the chosen view. */
+const char *share_query(struct req *r, int year, int month, const char *details);
+
+/* Nav.*: current month label, previous/next month (rolling over the
+ * year), the month and year choices of the GET form. */
+void share_nav_set(struct req *r, const struct share_view *v);
+
+/* Table.*: one row per line, totals, and the columns the share shows. */
+void share_table_set(struct req *r, const struct share_view *v, const struct record_list *rl,
+                     const struct line_list *lines);
+
+/* Projects.*: the visible projects of a customer share, each linking to
+ * its page for the same month. */
+int share_projects_set(struct req *r, const struct share_view *v, struct perr *e);
+
+/* Money as a plain decimal with a dot and two decimals ("1234.50"), for
+ * machine-readable attributes; independent of any locale. */
+const char *share_decimal(struct req *r, double amount);
+
+#endif

@@ -1,0 +1,65 @@
+/* Month navigation of the share page (share_view.h). */
+#include <stdio.h>
+
+#include "fmt.h"
+#include "req.h"
+#include "server.h"
+#include "share_view.h"
+
+/* The year choices: a few years around both the shown and the current
+ * year, inside the range the year parameter accepts. */
+#define YEARS_AROUND 5
+#define YEAR_MIN     1970
+#define YEAR_MAX     2100
+
+const char *share_query(struct req *r, int year, int month, const char *details)
+{
+	return arena_printf(r->a, "?year=%d&month=%d%s%s", year, month,
+	                    details ? "&details=" : "", details ? details : "");
+}
+
+static void set_link(struct req *r, const struct share_view *v, const char *prefix,
+                     int year, int month)
+{
+	char label[FMT_BUF];
+	if (year < YEAR_MIN || year > YEAR_MAX)
+		return;    /* the parameter would be rejected: no link */
+	fmt_month_year(r->w->fmt, r->lang, year, month, label, sizeof(label));
+	rset(r, arena_printf(r->a, "%s.Url", prefix), share_query(r, year, month, v->details));
+	rset(r, arena_printf(r->a, "%s.Label", prefix), label);
+}
+
+void share_nav_set(struct req *r, const struct share_view *v)
+{
+	char label[FMT_BUF];
+	fmt_month_year(r->w->fmt, r->lang, v->year, v->month, label, sizeof(label));
+	rset(r, "Nav.Label", label);
+	rseti(r, "Nav.Year", v->year);
+	rseti(r, "Nav.Month", v->month);
+	if (v->details)
+		rset(r, "Nav.Details", v->details);
+
+	set_link(r, v, "Nav.Prev", v->month == 1 ? v->year - 1 : v->year,
+	         v->month == 1 ? 12 : v->month - 1);
+	set_link(r, v, "Nav.Next", v->month == 12 ? v->year + 1 : v->year,
+	         v->month == 12 ? 1 : v->month + 1);
+	if (v->year != v->now_year || v->month != v->now_month)
+		rset(r, "Nav.Today.Url", share_query(r, v->now_year, v->now_month, v->details));
+
+	for (int m = 1; m <= 12; m++) {
+		fmt_month_name(r->w->fmt, r->lang, m, label, sizeof(label));
+		rseti(r, arena_printf(r->a, "Nav.Months.%d.Value", m), m);
+		rset(r, arena_printf(r->a, "Nav.Months.%d.Name", m), label);
+		if (m == v->month)
+			rset(r, arena_printf(r->a, "Nav.Months.%d.Selected", m), "1");
+	}
+	int lo = (v->year < v->now_year ? v->year : v->now_year) - YEARS_AROUND;
+	int hi = (v->year > v->now_year ? v->year : v->now_year) + YEARS_AROUND;
+	lo = lo < YEAR_MIN ? YEAR_MIN : lo;
+	hi = hi > YEAR_MAX ? YEAR_MAX : hi;
+	for (int y = lo; y <= hi; y++) {
+		rseti(r, arena_printf(r->a, "Nav.Years.%d.Value", y), y);
+		if (y == v->year)
+			rset(r, arena_printf(r->a, "Nav.Years.%d.Selected", y), "1");
+	}
+}

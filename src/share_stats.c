@@ -1,0 +1,362 @@
+/* Budget statistics and charts of a share page (see share_stats.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "budget_cache.h"
+#include "db.h"
+#include "fmt.h"
+#include "records.h"
+#include "req.h"
+#include "server.h"
+#include "share.h"
+#include "share_stats.h"
+#include "svg_chart.h"
+
+const char *const budget_level_names[3] = {
+	[BUDGET_OK] = "ok", [BUDGET_WARNING] = "warning", [BUDGET_OVER] = "over",
+};
+
+/* ---- budget arithmetic ---------------------------------------------- */
+
+int budget_compute(double spent, double budget, struct budget_calc *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!isfinite(budget) || budget <= 0 || !isfinite(spent))
+		return -1;
+	/* The level follows the percentage as shown (one decimal), so a bar
+	 * labelled "100.0%" is never drawn as merely "warning". */
+	out->percent = round(spent / budget * 1000.0) / 10.0;
+	out->meter = out->percent < 0 ? 0 : out->percent > 100 ? 100 : out->percent;
+	out->left = budget > spent ? budget - spent : 0;
+	out->exceeded = spent > budget ? spent - budget : 0;
+	out->level = out->percent >= BUDGET_OVER_PERCENT    ? BUDGET_OVER
+	           : out->percent >= BUDGET_WARNING_PERCENT ? BUDGET_WARNING
+	                                                    : BUDGET_OK;
+	return 0;
+}
+
+/* ---- budget figures of one entity ----------------------------------- */
+
+static long long mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec;
+}
+
+/* Columns of ST_STATS_*_BUDGET and ST_STATS_*_SPENT. */
+enum { CB_BUDGET, CB_TIME_BUDGET, CB_TYPE };
+enum { CS_RATE, CS_DURATION };
+
+/* Budgets of a customer or project and what was spent in the budget's
+ * period, from the cache when fresh.  `zone` is the customer's zone, which
+ * decides what "this month" is. */
+static int entity_figures(struct req *r, enum budget_kind kind, long long id,
+                          const char *zone, struct budget_figures *f, struct perr *e)
+{
+	struct dbrows rs;
+	int y = 0, m = 0;
+	long long month_start = 0, month_end = 0, now = mono_now();
+	memset(f, 0, sizeof(*f));
+	if (tz_now_month(r->w->fmt, zone, &y, &m) < 0 ||
+	    tz_month_bounds(r->w->fmt, zone, y, m, &month_start, &month_end) < 0)
+		return PERR(e, PERR_INTERNAL, "no current month in the customer's zone");
+	if (budget_cache_get(kind, id, now, month_start, f))
+		return 0;
+
+	struct dbval key = dbv_int(id);
+	if (db_exec(r->w->rdb, kind == BUDGET_CUSTOMER ? ST_STATS_CUSTOMER_BUDGET
+	                                               : ST_STATS_PROJECT_BUDGET,
+	            &key, 1, r->a, &rs, e))
+		return -1;
+	if (rs.nrows == 1) {
+		const char *type = dbr_text(&rs, 0, CB_TYPE);
+		f->budget = dbr_double(&rs, 0, CB_BUDGET, 0);
+		f->time_budget = dbr_int(&rs, 0, CB_TIME_BUDGET, 0);
+		f->monthly = type && strcmp(type, "month") == 0;
+	}
+	if (f->budget > 0 || f->time_budget > 0) {
+		/* Kimai: a monthly budget counts this month's records (future ones
+		 * of this month too); an all-time budget every record up to now. */
+		long long from = 0, to = (long long)time(NULL) + 1;
+		if (f->monthly) {
+			from = month_start;
+			to = month_end;
+			f->period_start = month_start;
+		}
+		struct dbval p[3] = {dbv_int(id), dbv_int(from), dbv_int(to)};
+		if (db_exec(r->w->rdb, kind == BUDGET_CUSTOMER ? ST_STATS_CUSTOMER_SPENT
+		                                               : ST_STATS_PROJECT_SPENT,
+		            p, 3, r->a, &rs, e))
+			return -1;
+		if (rs.nrows == 1) {
+			f->spent = dbr_double(&rs, 0, CS_RATE, 0);
+			f->spent_seconds = dbr_int(&rs, 0, CS_DURATION, 0);
+		}
+	}
+	budget_cache_put(kind, id, now, f);
+	return 0;
+}
+
+static void setp(struct req *r, const char *prefix, const char *key, const char *value)
+{
+	rset(r, arena_printf(r->a, "%s.%s", prefix, key), value);
+}
+
+/* One budget block (<prefix>.Visible, .Spent, …; see share_stats.h). */
+static void set_money_block(struct req *r, const struct share *s, const char *prefix,
+                            const struct budget_figures *f)
+{
+	struct budget_calc c;
+	char b[FMT_BUF];
+	if (budget_compute(f->spent, f->budget, &c))
+		return;   /* no budget: no bar at all */
+	setp(r, prefix, "Visible", "1");
+	setp(r, prefix, "Monthly", f->monthly ? "1" : "0");
+	setp(r, prefix, "Spent", fmt_money(r->w->fmt, r->lang, s->currency, f->spent, b, sizeof(b)));
+	setp(r, prefix, "Total", fmt_money(r->w->fmt, r->lang, s->currency, f->budget, b, sizeof(b)));
+	setp(r, prefix, "Left", fmt_money(r->w->fmt, r->lang, s->currency, c.left, b, sizeof(b)));
+	setp(r, prefix, "Exceeded",
+	     fmt_money(r->w->fmt, r->lang, s->currency, c.exceeded, b, sizeof(b)));
+	setp(r, prefix, "Over", c.exceeded > 0 ? "1" : "0");
+	setp(r, prefix, "Percent", fmt_percent(r->w->fmt, r->lang, c.percent, b, sizeof(b)));
+	setp(r, prefix, "Meter", arena_printf(r->a, "%.1f", c.meter));
+	setp(r, prefix, "Level", budget_level_names[c.level]);
+}
+
+static void set_time_block(struct req *r, const char *prefix, const struct budget_figures *f)
+{
+	struct budget_calc c;
+	char b[FMT_BUF];
+	long long left = f->time_budget > f->spent_seconds ? f->time_budget - f->spent_seconds : 0;
+	long long over = f->spent_seconds > f->time_budget ? f->spent_seconds - f->time_budget : 0;
+	if (budget_compute((double)f->spent_seconds, (double)f->time_budget, &c))
+		return;
+	setp(r, prefix, "Visible", "1");
+	setp(r, prefix, "Monthly", f->monthly ? "1" : "0");
+	setp(r, prefix, "Spent", fmt_duration(f->spent_seconds, b, sizeof(b)));
+	setp(r, prefix, "Total", fmt_duration(f->time_budget, b, sizeof(b)));
+	setp(r, prefix, "Left", fmt_duration(left, b, sizeof(b)));
+	setp(r, prefix, "Exceeded", fmt_duration(over, b, sizeof(b)));
+	setp(r, prefix, "Over", over > 0 ? "1" : "0");
+	setp(r, prefix, "Percent", fmt_percent(r->w->fmt, r->lang, c.percent, b, sizeof(b)));
+	setp(r, prefix, "Meter", arena_printf(r->a, "%.1f", c.meter));
+	setp(r, prefix, "Level", budget_level_names[c.level]);
+}
+
+/* Fills <prefix>.Budget and <prefix>.TimeBudget; *shown tells whether
+ * either block exists. */
+static int set_budget_blocks(struct req *r, const struct share *s, enum budget_kind kind,
+                             long long id, const char *prefix, bool *shown, struct perr *e)
+{
+	struct budget_figures f;
+	*shown = false;
+	if (!s->budget_stats && !s->time_budget_stats)
+		return 0;
+	if (entity_figures(r, kind, id, s->timezone, &f, e))
+		return -1;
+	if (s->budget_stats && f.budget > 0) {
+		set_money_block(r, s, arena_printf(r->a, "%s.Budget", prefix), &f);
+		*shown = true;
+	}
+	if (s->time_budget_stats && f.time_budget > 0) {
+		set_time_block(r, arena_printf(r->a, "%s.TimeBudget", prefix), &f);
+		*shown = true;
+	}
+	return 0;
+}
+
+int share_stats_project_row(struct req *r, const struct share *s, long long project_id,
+                            const char *hdf_prefix, struct perr *e)
+{
+	bool shown;
+	return set_budget_blocks(r, s, BUDGET_PROJECT, project_id, hdf_prefix, &shown, e);
+}
+
+/* ---- charts --------------------------------------------------------- */
+
+/* Columns of ST_STATS_YEAR_*. */
+enum { CY_MONTH, CY_DURATION };
+
+/* Seconds per month of `year` (months cut in the customer's zone) over the
+ * same records as the table: stopped records of the same projects. */
+static int year_durations(struct req *r, const struct share *s, long long project_id,
+                          int year, long long secs[12], struct perr *e)
+{
+	struct dbval p[14];
+	struct dbrows rs;
+	long long bounds[13];
+	for (int m = 1; m <= 12; m++) {
+		long long end;
+		if (tz_month_bounds(r->w->fmt, s->timezone, year, m, &bounds[m - 1], &end) < 0)
+			return PERR(e, PERR_INTERNAL, "no bounds for %04d-%02d", year, m);
+		if (m == 12)
+			bounds[12] = end;
+	}
+	for (int i = 0; i < 11; i++)
+		p[i] = dbv_int(bounds[i + 1]);
+	if (!project_id && !s->is_customer)
+		project_id = s->project_id;
+	p[11] = dbv_int(project_id ? project_id : s->customer_id);
+	p[12] = dbv_int(bounds[0]);
+	p[13] = dbv_int(bounds[12]);
+	if (db_exec(r->w->rdb, project_id ? ST_STATS_YEAR_PROJECT : ST_STATS_YEAR_CUSTOMER,
+	            p, 14, r->a, &rs, e))
+		return -1;
+	memset(secs, 0, 12 * sizeof(secs[0]));
+	for (size_t i = 0; i < rs.nrows; i++) {
+		long long m = dbr_int(&rs, i, CY_MONTH, -1);
+		if (m >= 0 && m < 12)
+			secs[m] += dbr_int(&rs, i, CY_DURATION, 0);
+	}
+	return 0;
+}
+
+/* Renders `c` into a fresh string of the request's arena. */
+static const char *chart_svg(struct req *r, const struct chart *c, struct perr *e)
+{
+	struct buf b;
+	const char *svg = NULL;
+	buf_init(&b);
+	if (svg_bar_chart(&b, c) == 0)
+		svg = arena_strndup(r->a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	if (!svg)
+		PERR(e, PERR_INTERNAL, "chart %s: malformed", c->id);
+	return svg;
+}
+
+static int annual_chart(struct req *r, const struct share *s, long long project_id,
+                        int year, struct perr *e)
+{
+	long long secs[12], total = 0;
+	struct chart_bar bars[12];
+	char b[FMT_BUF];
+	if (year_durations(r, s, project_id, year, secs, e))
+		return -1;
+	for (int i = 0; i < 12; i++) {
+		const char *prefix = arena_printf(r->a, "Chart.Annual.Bars.%d", i + 1);
+		bars[i] = (struct chart_bar){
+			.label = arena_strdup(r->a, fmt_month_name(r->w->fmt, r->lang, i + 1, b,
+			                                           sizeof(b))),
+			.value = arena_strdup(r->a, fmt_duration(secs[i], b, sizeof(b))),
+			.seconds = secs[i],
+		};
+		bars[i].title = arena_printf(r->a, "%s %d: %s", bars[i].label, year, bars[i].value);
+		total += secs[i];
+		setp(r, prefix, "Label", bars[i].label);
+		setp(r, prefix, "Duration", bars[i].value);
+		setp(r, prefix, "Seconds", arena_printf(r->a, "%lld", secs[i]));
+	}
+	const char *title = arena_printf(r->a, "%s %d", msg(r, "chart.annual"), year);
+	const char *tot = arena_strdup(r->a, fmt_duration(total, b, sizeof(b)));
+	struct chart c = {
+		.id = "chart-annual",
+		.title = title,
+		.desc = arena_printf(r->a, "%s: %s", msg(r, "chart.total"), tot),
+		.axis_label = msg(r, "chart.hours"),
+		.bars = bars,
+		.nbars = 12,
+	};
+	const char *svg = chart_svg(r, &c, e);
+	if (!svg)
+		return -1;
+	rset(r, "Chart.Annual.Visible", "1");
+	rseti(r, "Chart.Annual.Year", year);
+	rset(r, "Chart.Annual.Title", title);
+	rset(r, "Chart.Annual.Total", tot);
+	rset(r, "Chart.Annual.Svg", svg);
+	return 0;
+}
+
+/* Daily bars from the table's own records: they add up to its total. */
+static int monthly_chart(struct req *r, const struct record_list *recs, struct perr *e)
+{
+	struct chart_bar bars[31];
+	long long secs[31] = {0};
+	char b[FMT_BUF], wd[FMT_BUF];
+	int ndays = days_in_month(recs->year, recs->month);
+	if (ndays < 28 || ndays > 31)
+		return PERR(e, PERR_INTERNAL, "bad month %d-%d", recs->year, recs->month);
+	for (size_t i = 0; i < recs->n; i++) {
+		int d = recs->v[i].cust_day;
+		if (d >= 1 && d <= ndays)
+			secs[d - 1] += recs->v[i].duration;
+	}
+	for (int d = 1; d <= ndays; d++) {
+		const char *prefix = arena_printf(r->a, "Chart.Monthly.Bars.%d", d);
+		/* Noon UTC of the calendar day names its weekday in any zone. */
+		long long noon = utc_epoch(recs->year, recs->month, d, 12, 0, 0);
+		struct tm_local lt;
+		bool weekend = tz_local(r->w->fmt, "UTC", noon, &lt) >= 0 && lt.wday >= 6;
+		fmt_weekday_short(r->w->fmt, r->lang, "UTC", noon, wd, sizeof(wd));
+		const char *date = arena_strdup(r->a, fmt_date_ymd(r->w->fmt, r->lang, recs->year,
+		                                                   recs->month, d, b, sizeof(b)));
+		bars[d - 1] = (struct chart_bar){
+			.label = arena_printf(r->a, "%d %s", d, wd),
+			.value = arena_strdup(r->a, fmt_duration(secs[d - 1], b, sizeof(b))),
+			.seconds = secs[d - 1],
+			.cls = weekend ? "weekend" : NULL,
+		};
+		bars[d - 1].title = arena_printf(r->a, "%s: %s", date, bars[d - 1].value);
+		setp(r, prefix, "Label", bars[d - 1].label);
+		setp(r, prefix, "Date", date);
+		setp(r, prefix, "Duration", bars[d - 1].value);
+		setp(r, prefix, "Seconds", arena_printf(r->a, "%lld", secs[d - 1]));
+		setp(r, prefix, "Weekend", weekend ? "1" : "0");
+	}
+	const char *title = arena_printf(r->a, "%s %s", msg(r, "chart.monthly"),
+	                                 fmt_month_year(r->w->fmt, r->lang, recs->year,
+	                                                recs->month, b, sizeof(b)));
+	const char *tot = arena_strdup(r->a, fmt_duration(recs->total_duration, b, sizeof(b)));
+	struct chart c = {
+		.id = "chart-monthly",
+		.title = title,
+		.desc = arena_printf(r->a, "%s: %s", msg(r, "chart.total"), tot),
+		.axis_label = msg(r, "chart.hours"),
+		.bars = bars,
+		.nbars = (size_t)ndays,
+	};
+	const char *svg = chart_svg(r, &c, e);
+	if (!svg)
+		return -1;
+	rset(r, "Chart.Monthly.Visible", "1");
+	rset(r, "Chart.Monthly.Title", title);
+	rset(r, "Chart.Monthly.Total", tot);
+	rset(r, "Chart.Monthly.Svg", svg);
+	return 0;
+}
+
+int share_stats_fill(struct req *r, const struct share *s, long long project_id,
+                     int year, int month, const struct record_list *recs,
+                     bool chart_view, struct perr *e)
+{
+	bool shown = false;
+	/* Statistics of what the page shows: the project of a project page,
+	 * else the shared customer or project. */
+	if (project_id || !s->is_customer) {
+		long long pid = project_id ? project_id : s->project_id;
+		if (set_budget_blocks(r, s, BUDGET_PROJECT, pid, "Stats", &shown, e))
+			return -1;
+	} else if (set_budget_blocks(r, s, BUDGET_CUSTOMER, s->customer_id, "Stats", &shown, e)) {
+		return -1;
+	}
+	if (shown)
+		rset(r, "Stats.Visible", "1");
+
+	if (s->annual_chart && annual_chart(r, s, project_id, year, e))
+		return -1;
+	if (s->monthly_chart) {
+		rset(r, "Chart.Switch.Visible", "1");
+		rset(r, "Chart.Switch.Current", chart_view ? "chart" : "table");
+		/* Query-only links resolve against the current path, so the switch
+		 * stays on this page (a customer share's project page included). */
+		rsetf(r, "Chart.Switch.TableUrl", "?year=%d&month=%d&details=table", year, month);
+		rsetf(r, "Chart.Switch.ChartUrl", "?year=%d&month=%d&details=chart", year, month);
+		if (chart_view && recs && monthly_chart(r, recs, e))
+			return -1;
+	}
+	return 0;
+}

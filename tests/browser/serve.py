@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Starts the showcase portal (MariaDB with demo data, portal, nginx) for the browser suite.
+
+    python3 tests/browser/serve.py
+
+Prints one JSON line with the base URL, the share paths, the locked share's password and a
+Kimai session cookie, then serves until its standard input closes.  A line "failed" on
+standard input before that keeps the temp dir with the logs (its path goes to stderr).
+Everything it started is stopped by pid on the way out, also on SIGINT/SIGTERM.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / 'integration'))
+
+import harness  # noqa: E402
+import showcase  # noqa: E402
+
+
+def main():
+    harness.install_signal_handlers()
+    env = harness.Env()
+    try:
+        fx = showcase.start(env)
+        info = {
+            'base': fx.base,
+            'shares': {k: showcase.share_path(k) for k in showcase.SHARES},
+            'keys': dict(showcase.SHARES),
+            'password': showcase.LOCKED_PASSWORD,
+            'session': {'name': showcase.SESSION_COOKIE, 'value': fx.session},
+            'newYear': fx.new_year,
+            'logs': str(env.dir),
+        }
+        print(json.dumps(info), flush=True)
+        for line in sys.stdin:
+            if line.strip() == 'failed':
+                env.failed = True
+            elif line.strip() == 'logs':
+                print(harness.log_tails(), file=sys.stderr, flush=True)
+    except Exception as ex:
+        env.failed = True
+        print(json.dumps({'error': f'{type(ex).__name__}: {ex}'}), flush=True)
+        return 1
+    finally:
+        harness.stop_all()
+        if env.keep:
+            print(f'serve.py: logs kept in {env.dir}', file=sys.stderr)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,403 @@
+/* Languages and message files (i18n.c, cs_templates/lang/).  Runs from the
+ * project root.  Fails when a language lacks a key English has, has a key
+ * English lacks, has an empty value or different placeholders, and when a
+ * template or a page asks for a key English does not have. */
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "i18n.h"
+#include "perr.h"
+
+#ifndef LANG_DIR
+#define LANG_DIR "cs_templates/lang"
+#endif
+#ifndef TEMPLATE_DIR
+#define TEMPLATE_DIR "cs_templates"
+#endif
+#ifndef SRC_DIR
+#define SRC_DIR "src"
+#endif
+
+/* ---- walking a message tree ----------------------------------------- */
+
+typedef void (*leaf_fn)(const char *key, const char *value, void *ctx);
+
+static void walk(HDF *node, const char *prefix, leaf_fn fn, void *ctx)
+{
+	for (HDF *h = hdf_obj_child(node); h != NULL; h = hdf_obj_next(h)) {
+		char key[256];
+
+		snprintf(key, sizeof key, "%s%s%s", prefix, prefix[0] ? "." : "", hdf_obj_name(h));
+		if (hdf_obj_value(h) != NULL)
+			fn(key, hdf_obj_value(h), ctx);
+		walk(h, key, fn, ctx);
+	}
+}
+
+/* The printf conversions of a message, e.g. "sd" for "%s ... %d"; only %s
+ * and %d are allowed (pages pass messages to snprintf). */
+static bool placeholders(const char *s, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (*s != '%')
+			continue;
+		s++;
+		if (*s == '%')
+			continue;
+		if ((*s != 's' && *s != 'd') || n + 1 >= outsz)
+			return false;
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+struct cmp {
+	const struct i18n_lang *l;
+	int missing, empty, badph, count;
+};
+
+/* Every English key: present in language l, not empty, same placeholders. */
+static void check_against_en(const char *key, const char *en_value, void *ctx)
+{
+	struct cmp *c = ctx;
+	const char *v = hdf_get_value(c->l->msgs, key, NULL);
+	char pe[16], pl[16];
+
+	c->count++;
+	if (v == NULL) {
+		c->missing++;
+		fprintf(stderr, "%s.hdf: missing key %s\n", c->l->code, key);
+		return;
+	}
+	if (v[0] == '\0') {
+		c->empty++;
+		fprintf(stderr, "%s.hdf: empty value for %s\n", c->l->code, key);
+	}
+	if (!placeholders(en_value, pe, sizeof pe) || !placeholders(v, pl, sizeof pl) ||
+	    strcmp(pe, pl) != 0) {
+		c->badph++;
+		fprintf(stderr, "%s.hdf: placeholders of %s differ from English\n", c->l->code, key);
+	}
+}
+
+/* Every key of language l exists in English. */
+static void check_extra(const char *key, const char *value, void *ctx)
+{
+	struct cmp *c = ctx;
+
+	(void)value;
+	if (hdf_get_value(i18n_find("en")->msgs, key, NULL) == NULL) {
+		c->missing++;
+		fprintf(stderr, "%s.hdf: key %s is not in en.hdf\n", c->l->code, key);
+	}
+}
+
+static void test_all_languages_complete(void)
+{
+	const char *required[] = { "de", "en", "fr", "es", "it", "nl", "pt_BR", "pl", "sv",
+	                           "da", "cs", "ru", "ja", "zh_CN" };
+
+	CHECK(i18n_count() == sizeof required / sizeof required[0]);
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+		CHECK(i18n_find(required[i]) != NULL);
+
+	for (size_t i = 0; i < i18n_count(); i++) {
+		struct cmp c = { .l = i18n_at(i) };
+
+		CHECK(c.l->msgs != NULL);
+		if (c.l->msgs == NULL)
+			continue;
+		walk(i18n_find("en")->msgs, "", check_against_en, &c);
+		walk(c.l->msgs, "", check_extra, &c);
+		CHECK(c.count > 50);
+		CHECK(c.missing == 0);
+		CHECK(c.empty == 0);
+		CHECK(c.badph == 0);
+	}
+}
+
+static void test_find_and_fallback(void)
+{
+	const struct i18n_lang *de = i18n_find("de");
+
+	CHECK(i18n_find("pt_BR") != NULL);
+	CHECK_STR(i18n_find("pt_BR")->html_lang, "pt-BR");
+	CHECK_STR(i18n_find("zh_CN")->html_lang, "zh-CN");
+	CHECK(i18n_find("EN") == NULL);
+	CHECK(i18n_find("pt-BR") == NULL);
+	CHECK(i18n_find("pt") == NULL);
+	CHECK(i18n_find("en/") == NULL);
+	CHECK(i18n_find("") == NULL);
+	CHECK(i18n_find(NULL) == NULL);
+	CHECK(i18n_find("xx") == NULL);
+	CHECK(i18n_at(i18n_count()) == NULL);
+	CHECK_STR(i18n_default()->code, "en");
+	CHECK_STR(i18n_at(0)->code, "en");
+
+	CHECK_STR(i18n_msg(i18n_find("en"), "unlock.button"), "Unlock");
+	CHECK_STR(i18n_msg(de, "unlock.button"), "Entsperren");
+	CHECK_STR(i18n_msg(NULL, "unlock.button"), "Unlock");
+	CHECK_STR(i18n_msg(de, "no.such.key"), "no.such.key");
+	CHECK_STR(i18n_msg(de, NULL), "");
+	/* A section is not a message. */
+	CHECK_STR(i18n_msg(de, "unlock"), "unlock");
+
+	/* The tree handed to templates as a global HDF has the messages under
+	 * Lang, exactly as the templates name them. */
+	CHECK(de->root != NULL);
+	CHECK_STR(hdf_get_value(de->root, "Lang.unlock.button", ""), "Entsperren");
+}
+
+/* ---- keys used by templates and pages -------------------------------- */
+
+static bool key_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.';
+}
+
+static bool ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '_';
+}
+
+static int unknown_keys;
+
+static void need_key(const char *file, const char *key)
+{
+	if (hdf_get_value(i18n_find("en")->msgs, key, NULL) == NULL) {
+		unknown_keys++;
+		fprintf(stderr, "%s uses message %s, which en.hdf lacks\n", file, key);
+	}
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && n < 4 * 1024 * 1024 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (s = calloc(1, (size_t)n + 1)) != NULL &&
+	    fread(s, 1, (size_t)n, f) != (size_t)n) {
+		free(s);
+		s = NULL;
+	}
+	fclose(f);
+	return s;
+}
+
+/* Template references: Lang.section.key (not Lang.section, which is a
+ * loop or a test over a section, nor ones built at run time). */
+static void scan_template(const char *path, const char *text)
+{
+	for (const char *p = strstr(text, "Lang."); p != NULL; p = strstr(p + 1, "Lang.")) {
+		char key[128];
+		size_t n = 0;
+		const char *q = p + 5;
+
+		if (p > text && (ident_char(p[-1]) || p[-1] == '.'))
+			continue;
+		while (key_char(*q) && n + 1 < sizeof key)
+			key[n++] = *q++;
+		while (n > 0 && key[n - 1] == '.')
+			n--;
+		key[n] = '\0';
+		if (*q == '[' || memchr(key, '.', n) == NULL)
+			continue;   /* computed (Lang.x[y]) or a whole section */
+		need_key(path, key);
+	}
+}
+
+/* Page code: msg(<request>, "section.key") and i18n_msg(<lang>, "section.key"). */
+static void scan_source(const char *path, const char *text)
+{
+	for (const char *p = strstr(text, "msg("); p != NULL; p = strstr(p + 1, "msg(")) {
+		char key[128];
+		size_t n = 0;
+		const char *q = p + 4;
+
+		if (p > text && ident_char(p[-1]) &&
+		    !(p - text >= 5 && strncmp(p - 5, "i18n_", 5) == 0))
+			continue;   /* log_msg( and friends */
+		while (*q && *q != ',' && *q != ')' && *q != '\n')
+			q++;
+		if (*q != ',')
+			continue;
+		q++;
+		while (*q == ' ')
+			q++;
+		if (*q++ != '"')
+			continue;   /* a key computed at run time */
+		while (key_char(*q) && n + 1 < sizeof key)
+			key[n++] = *q++;
+		key[n] = '\0';
+		if (*q != '"' || memchr(key, '.', n) == NULL)
+			continue;
+		need_key(path, key);
+	}
+}
+
+static void scan_dir(const char *dir, const char *suffix, int depth,
+                     void (*scan)(const char *, const char *))
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char path[512];
+		size_t n = strlen(de->d_name), sn = strlen(suffix);
+		char *text;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		if (de->d_type == DT_DIR && depth > 0 && strcmp(de->d_name, "lang") != 0) {
+			scan_dir(path, suffix, depth - 1, scan);
+			continue;
+		}
+		if (n <= sn || strcmp(de->d_name + n - sn, suffix) != 0)
+			continue;
+		if ((text = slurp(path)) != NULL)
+			scan(path, text);
+		free(text);
+	}
+	closedir(d);
+}
+
+static void test_used_keys_exist(void)
+{
+	unknown_keys = 0;
+	scan_dir(TEMPLATE_DIR, ".cs", 2, scan_template);
+	scan_dir(SRC_DIR, ".c", 1, scan_source);
+	/* Error pages look their texts up by perr_name(). */
+	for (int k = PERR_BAD_REQUEST; k < PERR__MAX; k++) {
+		char key[64];
+
+		snprintf(key, sizeof key, "error.%s.title", perr_name((enum perr_kind)k));
+		need_key("error page", key);
+		snprintf(key, sizeof key, "error.%s.text", perr_name((enum perr_kind)k));
+		need_key("error page", key);
+	}
+	CHECK(unknown_keys == 0);
+}
+
+/* ---- loading errors -------------------------------------------------- */
+
+static void copy_file(const char *from, const char *to)
+{
+	char *s = slurp(from);
+	FILE *f = fopen(to, "wb");
+
+	if (s != NULL && f != NULL)
+		fputs(s, f);
+	if (f != NULL)
+		fclose(f);
+	free(s);
+}
+
+static void test_load_errors(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char tmpl[512];
+	char *dir = NULL;
+	char from[512], to[512];
+	struct perr e = {0};
+
+	snprintf(tmpl, sizeof tmpl, "%s/portal-i18n-XXXXXX", tmp && tmp[0] ? tmp : P_tmpdir);
+	dir = mkdtemp(tmpl);
+	CHECK(dir != NULL);
+	if (dir == NULL)
+		return;
+	for (size_t i = 0; i < i18n_count(); i++) {
+		snprintf(from, sizeof from, "%s/%s.hdf", LANG_DIR, i18n_at(i)->code);
+		snprintf(to, sizeof to, "%s/%s.hdf", dir, i18n_at(i)->code);
+		copy_file(from, to);
+	}
+	CHECK(i18n_load(dir, &e) == 0);
+
+	/* A missing file is named in the error, and the loaded set survives. */
+	snprintf(to, sizeof to, "%s/sv.hdf", dir);
+	unlink(to);
+	CHECK(i18n_load(dir, &e) == -1);
+	CHECK(strstr(e.msg, "sv.hdf") != NULL);
+	CHECK_STR(i18n_msg(i18n_find("sv"), "unlock.button"), "Lås upp");
+
+	/* So is a file that does not parse. */
+	copy_file(LANG_DIR "/sv.hdf", to);
+	snprintf(to, sizeof to, "%s/cs.hdf", dir);
+	{
+		FILE *f = fopen(to, "wb");
+
+		if (f != NULL) {
+			fputs("app {\n  name = Zákaznický portál\n  this line is not HDF\n}\n", f);
+			fclose(f);
+		}
+	}
+	perr_clear(&e);
+	CHECK(i18n_load(dir, &e) == -1);
+	CHECK(strstr(e.msg, "cs.hdf") != NULL);
+
+	/* A language lacking a key falls back to English for it. */
+	copy_file(LANG_DIR "/cs.hdf", to);
+	{
+		FILE *f = fopen(to, "ab");
+
+		if (f != NULL) {
+			fputs("extra_only_here = x\n", f);
+			fclose(f);
+		}
+	}
+	snprintf(to, sizeof to, "%s/de.hdf", dir);
+	{
+		FILE *f = fopen(to, "wb");
+
+		if (f != NULL) {
+			fputs("unlock {\n  label = Passwort\n}\n", f);
+			fclose(f);
+		}
+	}
+	CHECK(i18n_load(dir, &e) == 0);
+	CHECK_STR(i18n_msg(i18n_find("de"), "unlock.label"), "Passwort");
+	CHECK_STR(i18n_msg(i18n_find("de"), "unlock.button"), "Unlock");
+
+	CHECK(i18n_load(NULL, &e) == -1);
+	CHECK(i18n_load("", &e) == -1);
+
+	for (size_t i = 0; i < i18n_count(); i++) {
+		snprintf(to, sizeof to, "%s/%s.hdf", dir, i18n_at(i)->code);
+		unlink(to);
+	}
+	rmdir(dir);
+	/* Back to the real files for anything after this. */
+	CHECK(i18n_load(LANG_DIR, &e) == 0);
+}
+
+int main(void)
+{
+	struct perr e = {0};
+
+	if (i18n_load(LANG_DIR, &e) != 0) {
+		fprintf(stderr, "i18n_load: %s\n", e.msg);
+		return 1;
+	}
+	test_all_languages_complete();
+	test_find_and_fallback();
+	test_used_keys_exist();
+	test_load_errors();
+	i18n_free();
+	i18n_free();
+	return check_done();
+}
