@@ -7,7 +7,7 @@ include:"header.cs" ?>
 <div class="page-header">
 <div>
 <p class="page-pretitle"><?cs var:Lang.app.name ?></p>
-<h1 class="page-title"><?cs var:Lang.admin.list_title ?></h1>
+<h1 class="page-title" id="shares-title"><?cs var:Lang.admin.list_title ?></h1>
 </div>
 <div class="page-actions">
 <a class="btn btn-primary" href="<?cs var:Admin.CreateCustomerUrl ?>"><?cs var:Lang.admin.create_customer ?></a>
@@ -16,7 +16,6 @@ include:"header.cs" ?>
 </div>
 <?cs if:Admin.Done ?><div class="alert alert-success" role="status"><p><?cs var:Admin.Done ?></p></div>
 <?cs /if ?><section class="card" aria-labelledby="shares-title">
-<div class="card-header"><h2 class="card-title" id="shares-title"><?cs var:Lang.admin.title ?></h2></div>
 <?cs if:Admin.Count == 0 ?><div class="card-body"><p class="empty"><?cs var:Lang.admin.empty ?></p></div>
 <?cs else ?><div class="card-body flush">
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="shares-title">

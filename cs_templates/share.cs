@@ -3,66 +3,70 @@
   pre-line on .desc), never through markup built from data, so nothing may
   stand between the .desc element and its text.  Columns the share hides
   are absent from the data (share_table.c), not merely skipped here.
-?><?cs include:"header.cs" ?>
-<header class="card share-head">
-<?cs if:Share.BackUrl ?><p class="back"><a href="<?cs var:Share.BackUrl ?>">← <?cs var:Lang.share.back_to_customer ?></a></p>
-<?cs /if ?><p class="muted share-kind"><?cs if:Share.Type == "customer" && !Share.ProjectPage ?><?cs var:Lang.share.customer ?><?cs else ?><?cs var:Lang.share.project ?><?cs /if ?></p>
-<h1 id="share-name"><?cs var:Share.Name ?></h1>
-<?cs if:Share.Type == "project" || Share.ProjectPage ?><p class="muted share-customer"><?cs var:Lang.share.customer ?>: <?cs var:Share.Customer ?></p>
-<?cs /if ?><nav class="month-nav" aria-label="<?cs var:Lang.share.month_nav ?>">
-<?cs if:Nav.Prev.Url ?><a class="button prev" rel="prev" href="<?cs var:Nav.Prev.Url ?>" title="<?cs var:Nav.Prev.Label ?>"><span aria-hidden="true">‹</span> <?cs var:Lang.share.prev_month ?></a>
-<?cs /if ?><h2 class="month-label" id="month-label" data-year="<?cs var:Nav.Year ?>" data-month="<?cs var:Nav.Month ?>"><?cs var:Nav.Label ?></h2>
-<?cs if:Nav.Next.Url ?><a class="button next" rel="next" href="<?cs var:Nav.Next.Url ?>" title="<?cs var:Nav.Next.Label ?>"><?cs var:Lang.share.next_month ?> <span aria-hidden="true">›</span></a>
-<?cs /if ?></nav>
-<form class="month-form" method="get">
-<label for="nav-month"><?cs var:Lang.share.month ?></label>
+  Charts and budget statistics come from share_stats.cs / share_charts.cs.
+?><?cs include:"header.cs" ?><?cs include:"share_stats.cs" ?><?cs include:"share_charts.cs" ?>
+<div class="page-header share-head">
+<div>
+<?cs if:Share.BackUrl ?><a class="back-link" href="<?cs var:Share.BackUrl ?>"><?cs var:Lang.share.back_to_customer ?></a>
+<?cs /if ?><p class="page-pretitle"><?cs if:Share.Type == "customer" && !Share.ProjectPage ?><?cs var:Lang.share.customer ?><?cs else ?><?cs var:Lang.share.project ?><?cs /if ?></p>
+<h1 class="page-title" id="share-name"><?cs var:Share.Name ?></h1>
+<?cs if:Share.Type == "project" || Share.ProjectPage ?><p class="page-subtitle share-customer"><?cs var:Lang.share.customer ?>: <?cs var:Share.Customer ?></p>
+<?cs /if ?></div>
+<nav class="period" aria-label="<?cs var:Lang.share.month_nav ?>">
+<?cs if:Nav.Prev.Url ?><a class="btn prev" rel="prev" href="<?cs var:Nav.Prev.Url ?>" title="<?cs var:Nav.Prev.Label ?>"><span class="label"><?cs var:Lang.share.prev_month ?></span></a>
+<?cs /if ?><span class="period-label" id="month-label" data-year="<?cs var:Nav.Year ?>" data-month="<?cs var:Nav.Month ?>"><?cs var:Nav.Label ?></span>
+<?cs if:Nav.Next.Url ?><a class="btn next" rel="next" href="<?cs var:Nav.Next.Url ?>" title="<?cs var:Nav.Next.Label ?>"><span class="label"><?cs var:Lang.share.next_month ?></span></a>
+<?cs /if ?><form class="month-form" method="get">
+<label class="visually-hidden" for="nav-month"><?cs var:Lang.share.month ?></label>
 <select id="nav-month" name="month"><?cs each:m = Nav.Months ?><option value="<?cs var:m.Value ?>"<?cs if:m.Selected ?> selected<?cs /if ?>><?cs var:m.Name ?></option><?cs /each ?></select>
-<label for="nav-year"><?cs var:Lang.share.year ?></label>
+<label class="visually-hidden" for="nav-year"><?cs var:Lang.share.year ?></label>
 <select id="nav-year" name="year"><?cs each:y = Nav.Years ?><option value="<?cs var:y.Value ?>"<?cs if:y.Selected ?> selected<?cs /if ?>><?cs var:y.Value ?></option><?cs /each ?></select>
 <?cs if:Nav.Details ?><input type="hidden" name="details" value="<?cs var:Nav.Details ?>">
-<?cs /if ?><button type="submit"><?cs var:Lang.share.show ?></button>
+<?cs /if ?><button class="btn" type="submit"><?cs var:Lang.share.show ?></button>
 </form>
-</header>
-<?cs # charts and budget statistics (share_stats.cs / share_charts.cs) go here ?>
+</nav>
+</div>
+<?cs call:annual_chart() ?><?cs call:budget_stats() ?>
 <section class="card records" aria-labelledby="records-title">
-<h2 id="records-title"><?cs var:Lang.share.records_title ?></h2>
-<?cs if:Table.Count == 0 ?><p class="empty" data-empty="1"><?cs var:Lang.table.empty ?></p>
-<?cs else ?><div class="table-wrap">
-<table class="records">
+<div class="card-header"><h2 class="card-title" id="records-title"><?cs var:Lang.share.records_title ?></h2><?cs call:chart_switch() ?></div>
+<?cs if:Chart.Monthly.Visible ?><div class="card-body"><?cs call:monthly_chart() ?></div>
+<?cs elif:Table.Count == 0 ?><p class="empty" data-empty="1"><?cs var:Lang.table.empty ?></p>
+<?cs else ?><div class="card-body flush"><div class="table-wrap" tabindex="0" role="region" aria-labelledby="records-title">
+<table class="table stack records">
 <thead><tr><th scope="col"><?cs var:Lang.table.date ?></th><?cs
  if:Table.ShowUser ?><th scope="col"><?cs var:Lang.table.user ?></th><?cs /if ?><?cs
  if:Table.ShowProject ?><th scope="col"><?cs var:Lang.table.project ?></th><?cs /if ?><th scope="col"><?cs var:Lang.table.description ?></th><th scope="col" class="num"><?cs var:Lang.table.duration ?></th><?cs
  if:Table.ShowRates ?><th scope="col" class="num"><?cs var:Lang.table.hourly_rate ?></th><th scope="col" class="num"><?cs var:Lang.table.total_rate ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:row = Table.Rows ?><tr class="record<?cs if:row.Billable == "0" ?> not-billable<?cs /if ?>" data-date="<?cs var:row.IsoDate ?>" data-duration="<?cs var:row.DurationSec ?>"<?cs if:Table.ShowRates ?> data-rate="<?cs var:row.RateRaw ?>" data-billable-rate="<?cs var:row.BillableRateRaw ?>"<?cs /if ?> data-billable="<?cs var:row.Billable ?>">
-<td class="date"><?cs var:row.Date ?></td><?cs
- if:Table.ShowUser ?><td class="user"><?cs var:row.User ?></td><?cs /if ?><?cs
- if:Table.ShowProject ?><td class="project"><?cs each:p = row.Projects ?><?cs if:!first(p) ?>, <?cs /if ?><?cs var:p ?><?cs /each ?></td><?cs /if ?>
-<td><div class="desc"><?cs var:row.Description ?></div><?cs if:row.Billable == "0" ?><span class="badge not-billable"><?cs var:Lang.table.not_billable ?></span><?cs elif:row.Billable == "mixed" ?><span class="badge not-billable"><?cs var:Lang.share.partly_not_billable ?></span><?cs /if ?></td>
-<td class="num duration"><?cs var:row.Duration ?></td><?cs
+<td class="date" data-label="<?cs var:Lang.table.date ?>"><?cs var:row.Date ?></td><?cs
+ if:Table.ShowUser ?><td class="user" data-label="<?cs var:Lang.table.user ?>"><?cs var:row.User ?></td><?cs /if ?><?cs
+ if:Table.ShowProject ?><td class="project" data-label="<?cs var:Lang.table.project ?>"><?cs each:p = row.Projects ?><?cs if:!first(p) ?>, <?cs /if ?><?cs var:p ?><?cs /each ?></td><?cs /if ?>
+<td class="desc" data-label="<?cs var:Lang.table.description ?>"><div class="desc"><?cs var:row.Description ?></div><?cs if:row.Billable == "0" ?><span class="badge badge-muted"><?cs var:Lang.table.not_billable ?></span><?cs elif:row.Billable == "mixed" ?><span class="badge badge-muted"><?cs var:Lang.share.partly_not_billable ?></span><?cs /if ?></td>
+<td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:row.Duration ?></td><?cs
  if:Table.ShowRates ?>
-<td class="num hourly-rate"><?cs if:row.HourlyRate ?><?cs var:row.HourlyRate ?><?cs else ?><?cs each:p = row.Parts ?><div class="rate-part"><?cs var:p.Duration ?> – <?cs var:p.Rate ?><?cs if:p.NotBillable ?> <span class="badge not-billable"><?cs var:Lang.table.not_billable ?></span><?cs /if ?></div><?cs /each ?><?cs /if ?></td>
-<td class="num total-rate"><?cs var:row.Rate ?><?cs if:row.NonBillableRate ?><div class="muted"><?cs var:row.NonBillableRate ?> <span class="badge not-billable"><?cs var:Lang.table.not_billable ?></span></div><?cs /if ?></td><?cs /if ?>
+<td class="num hourly-rate" data-label="<?cs var:Lang.table.hourly_rate ?>"><?cs if:row.HourlyRate ?><?cs var:row.HourlyRate ?><?cs else ?><?cs each:p = row.Parts ?><span class="rate-parts"><?cs var:p.Duration ?> – <?cs var:p.Rate ?><?cs if:p.NotBillable ?> <span class="badge badge-muted"><?cs var:Lang.table.not_billable ?></span><?cs /if ?></span><?cs /each ?><?cs /if ?></td>
+<td class="num total-rate" data-label="<?cs var:Lang.table.total_rate ?>"><?cs var:row.Rate ?><?cs if:row.NonBillableRate ?><span class="rate-parts"><?cs var:row.NonBillableRate ?> <span class="badge badge-muted"><?cs var:Lang.table.not_billable ?></span></span><?cs /if ?></td><?cs /if ?>
 </tr>
 <?cs /each ?></tbody>
 <tfoot><tr class="totals" data-total-duration="<?cs var:Table.TotalDurationSec ?>"<?cs if:Table.ShowRates ?> data-total-rate="<?cs var:Table.TotalRateRaw ?>"<?cs /if ?>>
 <th scope="row" colspan="<?cs var:Table.LeadCols ?>"><?cs var:Lang.table.total ?></th>
-<td class="num duration"><?cs var:Table.TotalDuration ?></td><?cs
- if:Table.ShowRates ?><td></td><td class="num total-rate"><?cs var:Table.TotalRate ?></td><?cs /if ?>
+<td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:Table.TotalDuration ?></td><?cs
+ if:Table.ShowRates ?><td></td><td class="num total-rate" data-label="<?cs var:Lang.table.total_rate ?>"><?cs var:Table.TotalRate ?></td><?cs /if ?>
 </tr></tfoot>
 </table>
-</div>
+</div></div>
 <?cs /if ?></section>
 <?cs if:Share.Type == "customer" && !Share.ProjectPage ?><section class="card projects" aria-labelledby="projects-title">
-<h2 id="projects-title"><?cs var:Lang.share.projects ?></h2>
+<div class="card-header"><h2 class="card-title" id="projects-title"><?cs var:Lang.share.projects ?></h2></div>
 <?cs if:Projects.Count == 0 ?><p class="empty"><?cs var:Lang.share.no_projects ?></p>
-<?cs else ?><div class="table-wrap">
-<table class="projects">
-<thead><tr><th scope="col"><?cs var:Lang.table.project ?></th><th scope="col"><span class="sr-only"><?cs var:Lang.share.open_project ?></span></th></tr></thead>
+<?cs else ?><div class="card-body flush"><div class="table-wrap" tabindex="0" role="region" aria-labelledby="projects-title">
+<table class="table projects">
+<thead><tr><th scope="col"><?cs var:Lang.table.project ?></th><?cs if:Projects.ShowBudgets ?><th scope="col"><?cs var:Lang.stats.budget ?></th><?cs /if ?><th scope="col"><span class="visually-hidden"><?cs var:Lang.share.open_project ?></span></th></tr></thead>
 <tbody>
-<?cs each:p = Projects.List ?><tr data-project-id="<?cs var:p.Id ?>"><td><a href="<?cs var:p.Url ?>"><?cs var:p.Name ?></a></td><td><a class="button" href="<?cs var:p.Url ?>"><?cs var:Lang.share.open_project ?></a></td></tr>
+<?cs each:p = Projects.List ?><tr data-project-id="<?cs var:p.Id ?>"><td><a href="<?cs var:p.Url ?>"><?cs var:p.Name ?></a></td><?cs if:Projects.ShowBudgets ?><td class="budgets"><?cs call:budget_bars(p) ?></td><?cs /if ?><td class="num"><a class="btn btn-sm" href="<?cs var:p.Url ?>"><?cs var:Lang.share.open_project ?></a></td></tr>
 <?cs /each ?></tbody>
 </table>
-</div>
+</div></div>
 <?cs /if ?></section>
 <?cs /if ?><?cs include:"footer.cs" ?>

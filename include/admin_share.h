@@ -5,6 +5,7 @@
 #define PORTAL_ADMIN_SHARE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "perr.h"
 #include "share.h"

@@ -61,12 +61,12 @@ const char *fmt_money(struct fmtctx *c, const struct i18n_lang *lang, const char
 const char *fmt_number(struct fmtctx *c, const struct i18n_lang *lang, double v,
                        int decimals, char *out, size_t outsz);
 /* A percentage given in percent units with one decimal:
- * 45.25 -> "45.3%" (en), "45,3 %" (de).  Non-finite values give "–". */
+ * 45.26 -> "45.3%" (en), "45,3 %" (de).  Non-finite values give "–". */
 const char *fmt_percent(struct fmtctx *c, const struct i18n_lang *lang, double pct_value,
                         char *out, size_t outsz);
 
 /* Duration as h:mm, minutes truncated like Kimai: 21600 -> "6:00",
- * 300 -> "0:05", 451800 -> "125:30", -300 -> "-0:05". */
+ * 300 -> "0:05", 451800 -> "125:30", -300 -> "-0:05", -30 -> "0:00". */
 const char *fmt_duration(long long seconds, char *out, size_t outsz);
 
 /* ---- time zones ----------------------------------------------------- */

@@ -36,5 +36,9 @@ int page_share(struct req *r, struct perr *e);
 int page_legacy_project(struct req *r, struct perr *e);
 int page_legacy_customer(struct req *r, struct perr *e);
 int page_lang_redirect(struct req *r, struct perr *e);
+int page_admin_list(struct req *r, struct perr *e);
+int page_admin_create(struct req *r, struct perr *e);    /* page_admin_edit.c */
+int page_admin_edit(struct req *r, struct perr *e);
+int page_admin_delete(struct req *r, struct perr *e);
 
 #endif

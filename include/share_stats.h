@@ -19,12 +19,13 @@
  *   Stats.Budget.*                money budget  (see "budget block")
  *   Stats.TimeBudget.*            time budget   (see "budget block")
  *   Chart.Annual.Visible          1 when the share shows the annual chart
- *   Chart.Annual.Year, .Title, .Total (h:mm), .Svg (raw SVG markup),
+ *   Chart.Annual.Year, .Title, .Total (h:mm), .TotalSeconds,
+ *                 .Svg (raw SVG markup),
  *   Chart.Annual.Bars.<n>.Label, .Duration (h:mm), .Seconds   n = 1..12
  *   Chart.Monthly.Visible         1 when the monthly chart is shown
  *                                 (flag on and details=chart)
- *   Chart.Monthly.Title, .Total, .Svg, .Bars.<n>.Label, .Date, .Duration,
- *                 .Seconds         n = 1..days of the month
+ *   Chart.Monthly.Title, .Total, .TotalSeconds, .Svg, .Bars.<n>.Label,
+ *                 .Date, .Duration, .Seconds, .Weekend   n = 1..days of month
  *   Chart.Switch.Visible          1 when the share has a monthly chart
  *   Chart.Switch.Current          "table" or "chart"
  *   Chart.Switch.TableUrl, .ChartUrl   query-only relative links ("?year=…"),
@@ -35,11 +36,13 @@
  * is on and the entity has such a budget (> 0):
  *   .Visible 1, .Monthly 0|1, .Spent, .Total, .Left, .Exceeded (formatted
  *   money or h:mm), .Over 0|1, .Percent ("45.3%"), .Meter (0..100, one
- *   decimal, C locale, for <meter value>), .Level ("ok"|"warning"|"over")
+ *   decimal, C locale, for <meter value>), .Level ("ok"|"warn"|"over")
  *
- * cs_templates/share_stats.cs renders Stats.* and defines the macro
- * budget_bars(node) for project rows; cs_templates/share_charts.cs renders
- * Chart.*. */
+ * Templates: including cs_templates/share_stats.cs defines the macros
+ * budget_stats() (the statistics card) and budget_bars(row) (bars of one
+ * project row); including cs_templates/share_charts.cs defines
+ * annual_chart(), chart_switch() and monthly_chart() (the figure shown in
+ * the timesheet card instead of the table when Chart.Monthly.Visible). */
 #ifndef PORTAL_SHARE_STATS_H
 #define PORTAL_SHARE_STATS_H
 
@@ -73,7 +76,7 @@ int share_stats_project_row(struct req *r, const struct share *s, long long proj
 #define BUDGET_OVER_PERCENT    100.0
 
 enum budget_level { BUDGET_OK, BUDGET_WARNING, BUDGET_OVER };
-extern const char *const budget_level_names[3];   /* "ok", "warning", "over" */
+extern const char *const budget_level_names[3];   /* "ok", "warn", "over" (CSS classes) */
 
 struct budget_calc {
 	double            percent;   /* spent / budget × 100, rounded to one decimal */

@@ -18,10 +18,9 @@ struct share_view {
 	long long    project_id;    /* drill-down project of a customer share, else 0 */
 	const char  *project_name;  /* its name */
 	int          year, month;
-	int          now_year, now_month;   /* in the customer's zone */
+	int          now_year, now_month;   /* in the customer's zone (year choices) */
 	const char  *details;       /* "table", "chart" or NULL when not given */
 	const char  *base;          /* path of the share: /{lang}/auth/customer-portal/{key} */
-	const char  *path;          /* path of this page (base or base/p/{pid}) */
 };
 
 /* "?year=2026&month=3" plus "&details=…" when the request carried it, so

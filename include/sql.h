@@ -154,11 +154,113 @@
 	  " WHERE t.project_id = ? AND t.billable = 1 AND t.end_time IS NOT NULL"    \
 	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
 	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND")                   \
+	/* admin: Kimai session check (auth.c); the session row is only read */ \
+	X(ST_AUTH_SESSION,                                                        \
+	  "SELECT data, lifetime FROM kimai2_sessions"                            \
+	  " WHERE id = ? AND BINARY id = ?")                                      \
+	X(ST_AUTH_USER,                                                           \
+	  "SELECT id, username, password, enabled, roles FROM kimai2_users"       \
+	  " WHERE username = ?")                                                  \
+	X(ST_AUTH_PERMISSIONS,                                                    \
+	  "SELECT r.name, rp.permission, rp.allowed"                              \
+	  " FROM kimai2_roles_permissions rp"                                     \
+	  " JOIN kimai2_roles r ON r.id = rp.role_id"                             \
+	  " WHERE rp.permission IN ('customer_portal', 'view_all_data')")         \
+	/* admin: shares (page_admin_*.c, admin_share.c) */                      \
+	X(ST_ADMIN_LIST,                                                          \
+	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK                       \
+	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
+	X(ST_ADMIN_SHARE,                                                         \
+	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
+	  " AND BINARY s.share_key = ? AND " SQL_ADMIN_SHARE_OK)                  \
+	X(ST_ADMIN_CUSTOMERS,                                                     \
+	  "SELECT c.id, c.name, c.visible FROM kimai2_customers c"                \
+	  " WHERE ? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id")                         \
+	  " ORDER BY c.name, c.id LIMIT 10000")                                   \
+	X(ST_ADMIN_PROJECTS,                                                      \
+	  "SELECT p.id, p.name, p.visible, c.id, c.name, c.visible"               \
+	  " FROM kimai2_projects p JOIN kimai2_customers c ON c.id = p.customer_id"\
+	  " WHERE ? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id")                         \
+	  " AND " SQL_CUSTOMER_TEAM_OK("c.id") ")"                                \
+	  " ORDER BY c.name, c.id, p.name, p.id LIMIT 10000")                     \
+	X(ST_ADMIN_CUSTOMER_OK,                                                   \
+	  "SELECT c.id FROM kimai2_customers c WHERE c.id = ?"                    \
+	  " AND (? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id") ")")                     \
+	X(ST_ADMIN_PROJECT_OK,                                                    \
+	  "SELECT p.id FROM kimai2_projects p"                                    \
+	  " JOIN kimai2_customers c ON c.id = p.customer_id WHERE p.id = ?"       \
+	  " AND (? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id")                          \
+	  " AND " SQL_CUSTOMER_TEAM_OK("c.id") "))")                              \
+	X(ST_ADMIN_KEY_EXISTS,                                                    \
+	  "SELECT 1 FROM kimai2_customer_portals WHERE share_key = ?")            \
+	X(ST_ADMIN_INSERT,                                                        \
+	  "INSERT INTO kimai2_customer_portals (project_id, customer_id,"         \
+	  " share_key, password, record_merge_mode, entry_user_visible,"          \
+	  " entry_rate_visible, annual_chart_visible, monthly_chart_visible,"     \
+	  " budget_stats_visible, time_budget_stats_visible)"                     \
+	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")                            \
+	/* the third parameter = 1 keeps the stored password hash */              \
+	X(ST_ADMIN_UPDATE,                                                        \
+	  "UPDATE kimai2_customer_portals SET project_id = ?, customer_id = ?,"   \
+	  " password = IF(? = 1, password, ?), record_merge_mode = ?,"            \
+	  " entry_user_visible = ?, entry_rate_visible = ?,"                      \
+	  " annual_chart_visible = ?, monthly_chart_visible = ?,"                 \
+	  " budget_stats_visible = ?, time_budget_stats_visible = ?"              \
+	  " WHERE id = ? AND BINARY share_key = ?")                               \
+	X(ST_ADMIN_DELETE,                                                        \
+	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND BINARY share_key = ?")\
 	/* readiness */                                                           \
 	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals WHERE 1 = 0")       \
 	X(ST_TABLE_EXISTS,                                                        \
 	  "SELECT 1 FROM information_schema.TABLES"                               \
-	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")
+	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")                  \
+	/* install (install.c): what exists, what ran, the plugin's migration    \
+	 * rows and the one-time copy of the legacy table */                     \
+	X(ST_INSTALL_COLUMNS,                                                     \
+	  "SELECT COLUMN_NAME FROM information_schema.COLUMNS"                    \
+	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")                  \
+	X(ST_INSTALL_SCHEMA_VERSIONS,                                             \
+	  "SELECT version FROM kimai2_customer_portals_schema")                   \
+	X(ST_INSTALL_SCHEMA_RECORD,                                               \
+	  "INSERT INTO kimai2_customer_portals_schema (version, name, applied_at)"\
+	  " VALUES (?, ?, UTC_TIMESTAMP())")                                      \
+	X(ST_INSTALL_MIGRATION_DONE,                                              \
+	  "SELECT 1 FROM bundle_migration_customer_portal WHERE version = ?")     \
+	X(ST_INSTALL_MIGRATION_RECORD,                                            \
+	  "INSERT IGNORE INTO bundle_migration_customer_portal"                   \
+	  " (version, executed_at, execution_time) VALUES (?, UTC_TIMESTAMP(), NULL)")\
+	X(ST_INSTALL_LEGACY_COUNT,                                                \
+	  "SELECT COUNT(*) FROM kimai2_shared_project_timesheets")                \
+	/* project shares of the plugin's releases before 2024; keys already    \
+	 * taken and shares of deleted projects are skipped */                   \
+	X(ST_INSTALL_LEGACY_COPY,                                                 \
+	  "INSERT IGNORE INTO kimai2_customer_portals (share_key, project_id,"    \
+	  " customer_id, password, entry_user_visible, entry_rate_visible,"       \
+	  " record_merge_mode, annual_chart_visible, monthly_chart_visible)"      \
+	  " SELECT l.share_key, l.project_id, NULL, l.password,"                  \
+	  " l.entry_user_visible, l.entry_rate_visible, l.record_merge_mode,"     \
+	  " l.annual_chart_visible, l.monthly_chart_visible"                      \
+	  " FROM kimai2_shared_project_timesheets l"                              \
+	  " JOIN kimai2_projects p ON p.id = l.project_id"                        \
+	  " WHERE NOT EXISTS (SELECT 1 FROM kimai2_customer_portals s"            \
+	  " WHERE s.share_key = l.share_key) ORDER BY l.id")                      \
+	/* the same for the 3.x releases, which also had customer shares and    \
+	 * the budget flags */                                                    \
+	X(ST_INSTALL_LEGACY_COPY_FULL,                                            \
+	  "INSERT IGNORE INTO kimai2_customer_portals (share_key, project_id,"    \
+	  " customer_id, password, entry_user_visible, entry_rate_visible,"       \
+	  " record_merge_mode, annual_chart_visible, monthly_chart_visible,"      \
+	  " budget_stats_visible, time_budget_stats_visible)"                     \
+	  " SELECT l.share_key, p.id, c.id, l.password,"                          \
+	  " l.entry_user_visible, l.entry_rate_visible, l.record_merge_mode,"     \
+	  " l.annual_chart_visible, l.monthly_chart_visible,"                     \
+	  " l.budget_stats_visible, l.time_budget_stats_visible"                  \
+	  " FROM kimai2_shared_project_timesheets l"                              \
+	  " LEFT JOIN kimai2_projects p ON p.id = l.project_id"                   \
+	  " LEFT JOIN kimai2_customers c ON c.id = l.customer_id"                 \
+	  " WHERE (p.id IS NOT NULL OR c.id IS NOT NULL)"                         \
+	  " AND NOT EXISTS (SELECT 1 FROM kimai2_customer_portals s"              \
+	  " WHERE s.share_key = l.share_key) ORDER BY l.id")
 
 enum stmt {
 #define SQL_ENUM(name, text) name,

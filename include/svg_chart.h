@@ -18,7 +18,8 @@
 #include "arena.h"
 
 #define SVG_CHART_MAX_BARS 64     /* a month has at most 31 days */
-#define SVG_CHART_WIDTH    560    /* viewBox width */
+/* viewBox width: about a phone's, so that text stays legible there. */
+#define SVG_CHART_WIDTH    400
 
 struct chart_bar {
 	const char *label;    /* row label, plain text ("March", "3 Tue") */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "dispatch.h"
 #include "i18n.h"
 #include "log.h"
@@ -144,6 +145,12 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 		if (params_parse(r->body, r->body_len, PS_FORM, r->a, r->p, e))
 			return -1;
 	}
+	/* Authorization and CSRF are checked here, once, for every route that
+	 * declares them; pages may re-check but cannot forget. */
+	if ((rt->flags & RF_ADMIN) && auth_require_admin(r, e))
+		return -1;
+	if (r->method == HTTP_POST && (rt->flags & RF_CSRF) && auth_check_csrf(r, e))
+		return -1;
 	return 0;
 }
 

@@ -218,6 +218,9 @@ static int resolve(struct lexer *L, const char *s, size_t n, struct buf *out, si
 		} else {
 			if (brace && !closing)
 				return lex_fail(L, at, "unclosed braces on variable expansion");
+			if (nlen > DOTENV_MAX_KEY)
+				return lex_fail(L, at, "variable name longer than %d bytes",
+				                DOTENV_MAX_KEY);
 			for (size_t k = dstart; k < dstart + dlen; k++)
 				if (strchr("'\"{$", s[k]))
 					return lex_fail(L, at, "unsupported character '%c' in the default"

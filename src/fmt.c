@@ -853,9 +853,10 @@ const char *fmt_duration(long long seconds, char *out, size_t outsz)
 
 	if (!OUT_OK(out, outsz))
 		return "";
-	/* Negative durations (clock skew, manual edits) keep their sign; the
-	 * unsigned negation is defined even for LLONG_MIN. */
+	/* Negative durations (clock skew, manual edits) keep their sign, as in
+	 * Kimai only from a whole minute on, so -30 s is "0:00", not "-0:00".
+	 * The unsigned negation is defined even for LLONG_MIN. */
 	s = seconds < 0 ? 0ULL - (unsigned long long)seconds : (unsigned long long)seconds;
-	return put_ascii(out, outsz, "%s%llu:%02llu", seconds < 0 ? "-" : "", s / 3600,
+	return put_ascii(out, outsz, "%s%llu:%02llu", seconds <= -60 ? "-" : "", s / 3600,
 	                 (s / 60) % 60);
 }

@@ -10,6 +10,7 @@
 #include "routes.h"
 #include "server.h"
 #include "share.h"
+#include "share_stats.h"
 #include "share_view.h"
 #include "unlock.h"
 
@@ -72,7 +73,7 @@ int page_share(struct req *r, struct perr *e)
 
 	if (share_load(r, r->args.share_key, &s, e))
 		return -1;
-	/* Nothing about the customer or project is read before the gate. */
+	/* The password gate first: a locked share shows nothing else. */
 	if (unlock_gate(r, &s, &show, e))
 		return -1;
 	if (!show)
@@ -80,12 +81,8 @@ int page_share(struct req *r, struct perr *e)
 
 	v.s = &s;
 	v.base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, s.key);
-	v.path = v.base;
-	if (r->args.project_id) {
-		if (load_project(r, &v, e))
-			return -1;
-		v.path = arena_printf(r->a, "%s/p/%lld", v.base, v.project_id);
-	}
+	if (r->args.project_id && load_project(r, &v, e))
+		return -1;
 	if (select_month(r, &v, e))
 		return -1;
 	if (records_month(r, &s, v.project_id, v.year, v.month, &rl, e))
@@ -95,6 +92,10 @@ int page_share(struct req *r, struct perr *e)
 	set_header(r, &v);
 	share_nav_set(r, &v);
 	share_table_set(r, &v, &rl, &lines);
+	/* Charts and budgets from the same record list as the table. */
+	bool chart_view = v.details && strcmp(v.details, "chart") == 0;
+	if (share_stats_fill(r, &s, v.project_id, v.year, v.month, &rl, chart_view, e))
+		return -1;
 	if (s.is_customer && !v.project_id && share_projects_set(r, &v, e))
 		return -1;
 	return render(r, "share.cs", e);

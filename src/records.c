@@ -1,7 +1,6 @@
 /* The month's records of a share (records.h).  The month is cut in the
  * customer's time zone; each record is then dated in its own zone, the way
  * the person who entered it saw the day. */
-#include <stdio.h>
 #include <string.h>
 #include <time.h>
 

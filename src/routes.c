@@ -13,6 +13,14 @@ const struct route routes[] = {
 	{"/{lang}/auth/shared-project-timesheets/customer/{cid}/{key}/project/{pid}", RF_GET,
 	 page_legacy_customer},
 	{"/{lang}/auth/shared-project-timesheets/{pid}/{key}", RF_GET, page_legacy_project},
+	/* admin pages (page_admin_*.c): a Kimai session with customer_portal */
+	{"/{lang}/admin/customer-portal", RF_GET | RF_ADMIN | RF_NO_STORE, page_admin_list},
+	{"/{lang}/admin/customer-portal/create",
+	 RF_GET | RF_POST | RF_ADMIN | RF_CSRF | RF_NO_STORE, page_admin_create},
+	{"/{lang}/admin/customer-portal/{id}/{key}",
+	 RF_GET | RF_POST | RF_ADMIN | RF_CSRF | RF_NO_STORE, page_admin_edit},
+	{"/{lang}/admin/customer-portal/{id}/{key}/delete",
+	 RF_GET | RF_POST | RF_ADMIN | RF_CSRF | RF_NO_STORE, page_admin_delete},
 	/* no language in the URL: send the client to English */
 	{"/auth/{*}", RF_GET, page_lang_redirect},
 	{"/admin/{*}", RF_GET, page_lang_redirect},

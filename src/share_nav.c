@@ -1,6 +1,4 @@
 /* Month navigation of the share page (share_view.h). */
-#include <stdio.h>
-
 #include "fmt.h"
 #include "req.h"
 #include "server.h"
@@ -43,8 +41,6 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	         v->month == 1 ? 12 : v->month - 1);
 	set_link(r, v, "Nav.Next", v->month == 12 ? v->year + 1 : v->year,
 	         v->month == 12 ? 1 : v->month + 1);
-	if (v->year != v->now_year || v->month != v->now_month)
-		rset(r, "Nav.Today.Url", share_query(r, v->now_year, v->now_month, v->details));
 
 	for (int m = 1; m <= 12; m++) {
 		fmt_month_name(r->w->fmt, r->lang, m, label, sizeof(label));

@@ -15,7 +15,7 @@
 #include "svg_chart.h"
 
 const char *const budget_level_names[3] = {
-	[BUDGET_OK] = "ok", [BUDGET_WARNING] = "warning", [BUDGET_OVER] = "over",
+	[BUDGET_OK] = "ok", [BUDGET_WARNING] = "warn", [BUDGET_OVER] = "over",
 };
 
 /* ---- budget arithmetic ---------------------------------------------- */
@@ -177,6 +177,17 @@ int share_stats_project_row(struct req *r, const struct share *s, long long proj
 
 /* ---- charts --------------------------------------------------------- */
 
+/* Message `key` with its "%s" replaced by `arg`.  Translations are data,
+ * never handed to printf as a format. */
+static const char *msg_arg(struct req *r, const char *key, const char *arg)
+{
+	const char *m = msg(r, key);
+	const char *at = strstr(m, "%s");
+	if (!at)
+		return m;
+	return arena_printf(r->a, "%.*s%s%s", (int)(at - m), m, arg, at + 2);
+}
+
 /* Columns of ST_STATS_YEAR_*. */
 enum { CY_MONTH, CY_DURATION };
 
@@ -250,12 +261,12 @@ static int annual_chart(struct req *r, const struct share *s, long long project_
 		setp(r, prefix, "Duration", bars[i].value);
 		setp(r, prefix, "Seconds", arena_printf(r->a, "%lld", secs[i]));
 	}
-	const char *title = arena_printf(r->a, "%s %d", msg(r, "chart.annual"), year);
+	const char *title = msg_arg(r, "chart.annual_title", arena_printf(r->a, "%d", year));
 	const char *tot = arena_strdup(r->a, fmt_duration(total, b, sizeof(b)));
 	struct chart c = {
 		.id = "chart-annual",
 		.title = title,
-		.desc = arena_printf(r->a, "%s: %s", msg(r, "chart.total"), tot),
+		.desc = arena_printf(r->a, "%s: %s", msg(r, "table.total"), tot),
 		.axis_label = msg(r, "chart.hours"),
 		.bars = bars,
 		.nbars = 12,
@@ -267,6 +278,7 @@ static int annual_chart(struct req *r, const struct share *s, long long project_
 	rseti(r, "Chart.Annual.Year", year);
 	rset(r, "Chart.Annual.Title", title);
 	rset(r, "Chart.Annual.Total", tot);
+	rsetf(r, "Chart.Annual.TotalSeconds", "%lld", total);
 	rset(r, "Chart.Annual.Svg", svg);
 	return 0;
 }
@@ -307,14 +319,14 @@ static int monthly_chart(struct req *r, const struct record_list *recs, struct p
 		setp(r, prefix, "Seconds", arena_printf(r->a, "%lld", secs[d - 1]));
 		setp(r, prefix, "Weekend", weekend ? "1" : "0");
 	}
-	const char *title = arena_printf(r->a, "%s %s", msg(r, "chart.monthly"),
-	                                 fmt_month_year(r->w->fmt, r->lang, recs->year,
-	                                                recs->month, b, sizeof(b)));
+	const char *title = msg_arg(r, "chart.monthly_title",
+	                            fmt_month_year(r->w->fmt, r->lang, recs->year,
+	                                           recs->month, b, sizeof(b)));
 	const char *tot = arena_strdup(r->a, fmt_duration(recs->total_duration, b, sizeof(b)));
 	struct chart c = {
 		.id = "chart-monthly",
 		.title = title,
-		.desc = arena_printf(r->a, "%s: %s", msg(r, "chart.total"), tot),
+		.desc = arena_printf(r->a, "%s: %s", msg(r, "table.total"), tot),
 		.axis_label = msg(r, "chart.hours"),
 		.bars = bars,
 		.nbars = (size_t)ndays,
@@ -325,6 +337,7 @@ static int monthly_chart(struct req *r, const struct record_list *recs, struct p
 	rset(r, "Chart.Monthly.Visible", "1");
 	rset(r, "Chart.Monthly.Title", title);
 	rset(r, "Chart.Monthly.Total", tot);
+	rsetf(r, "Chart.Monthly.TotalSeconds", "%lld", recs->total_duration);
 	rset(r, "Chart.Monthly.Svg", svg);
 	return 0;
 }

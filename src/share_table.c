@@ -7,6 +7,7 @@
 #include "fmt.h"
 #include "req.h"
 #include "server.h"
+#include "share_stats.h"
 #include "share_view.h"
 
 const char *share_decimal(struct req *r, double amount)
@@ -113,6 +114,8 @@ int share_projects_set(struct req *r, const struct share_view *v, struct perr *e
 	if (db_exec(r->w->rdb, ST_SHARE_PROJECTS, p, 1, r->a, &rs, e))
 		return -1;
 	rseti(r, "Projects.Count", (long long)rs.nrows);
+	if (v->s->budget_stats || v->s->time_budget_stats)
+		rset(r, "Projects.ShowBudgets", "1");
 	const char *q = share_query(r, v->year, v->month, v->details);
 	for (size_t i = 0; i < rs.nrows; i++) {
 		long long id = dbr_int(&rs, i, 0, 0);
@@ -120,6 +123,8 @@ int share_projects_set(struct req *r, const struct share_view *v, struct perr *e
 		rseti(r, arena_printf(r->a, "%s.Id", row), id);
 		rset(r, arena_printf(r->a, "%s.Name", row), dbr_text(&rs, i, 1));
 		rsetf(r, arena_printf(r->a, "%s.Url", row), "%s/p/%lld%s", v->base, id, q);
+		if (share_stats_project_row(r, v->s, id, row, e))
+			return -1;
 	}
 	return 0;
 }

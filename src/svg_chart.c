@@ -9,15 +9,15 @@
 
 /* Geometry in viewBox units (integers only). */
 enum {
-	FONT_SIZE   = 12,
-	ROW_H       = 20,    /* one bar row */
+	FONT_SIZE   = 13,
+	ROW_H       = 22,    /* one bar row */
 	BAR_H       = 14,
 	TOP_PAD     = 6,
-	AXIS_H      = 38,    /* tick labels and axis caption below the rows */
-	VALUE_W     = 56,    /* room right of the longest bar for "744:00" */
+	AXIS_H      = 40,    /* tick labels and axis caption below the rows */
+	VALUE_W     = 54,    /* room right of the longest bar for "744:00" */
 	LABEL_PAD   = 8,
 	LABEL_MIN_W = 24,
-	LABEL_MAX_W = 170,
+	LABEL_MAX_W = 140,
 	RIGHT_PAD   = 4,
 	MAX_TICKS   = 5,
 };
@@ -84,9 +84,9 @@ static int text_width(const char *s)
 		if (cp >= 0x1100 && !(cp >= 0x2000 && cp < 0x2E80))
 			w += FONT_SIZE;
 		else if (cp >= 0x80)
-			w += 8;
+			w += 9;
 		else
-			w += 7;
+			w += 8;
 	}
 	return w;
 }
@@ -150,7 +150,7 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 	const long long height = TOP_PAD + rows_h + AXIS_H;
 	const long long y_axis = TOP_PAD + rows_h;
 
-	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""
+	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-rows\""
 	           " id=\"%s\" viewBox=\"0 0 %d %lld\" width=\"%d\" height=\"%lld\""
 	           " role=\"img\" aria-labelledby=\"%s-title\"%s%s%s"
 	           " font-family=\"sans-serif\" font-size=\"%d\">",
@@ -167,19 +167,19 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 	}
 
 	/* Grid and hour ticks first, so the bars paint over the grid lines. */
-	buf_puts(out, "<g class=\"axis\">");
+	buf_puts(out, "<g class=\"chart-ticks\">");
 	for (long long h = 0; h <= axis_h; h += step_h) {
 		long long x = x0 + (h * plot_w) / axis_h;
-		buf_printf(out, "<line class=\"grid\" x1=\"%lld\" y1=\"%d\" x2=\"%lld\""
+		buf_printf(out, "<line class=\"chart-grid\" x1=\"%lld\" y1=\"%d\" x2=\"%lld\""
 		           " y2=\"%lld\" stroke=\"#d0d4d9\" stroke-width=\"1\"/>",
 		           x, TOP_PAD, x, y_axis);
-		buf_printf(out, "<text class=\"tick\" x=\"%lld\" y=\"%lld\""
+		buf_printf(out, "<text class=\"chart-tick\" x=\"%lld\" y=\"%lld\""
 		           " text-anchor=\"middle\" fill=\"#555\">%lld</text>",
-		           x, y_axis + 14, h);
+		           x, y_axis + 15, h);
 	}
-	buf_printf(out, "<text class=\"axis-label\" x=\"%lld\" y=\"%lld\""
+	buf_printf(out, "<text class=\"chart-axis-label\" x=\"%lld\" y=\"%lld\""
 	           " text-anchor=\"middle\" fill=\"#555\">",
-	           x0 + plot_w / 2, y_axis + 32);
+	           x0 + plot_w / 2, y_axis + 34);
 	svg_escape(out, c->axis_label);
 	buf_puts(out, "</text></g>");
 
@@ -200,16 +200,16 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 			buf_puts(out, ": ");
 			svg_escape(out, b->value);
 		}
-		buf_printf(out, "</title><text class=\"label\" x=\"%lld\" y=\"%lld\""
+		buf_printf(out, "</title><text class=\"chart-label\" x=\"%lld\" y=\"%lld\""
 		           " text-anchor=\"end\" fill=\"currentColor\">",
 		           x0 - LABEL_PAD / 2, y + ROW_H - 6);
 		svg_escape(out, b->label);
 		buf_puts(out, "</text>");
 		if (w > 0)
-			buf_printf(out, "<rect x=\"%lld\" y=\"%lld\" width=\"%lld\""
+			buf_printf(out, "<rect class=\"chart-bar\" x=\"%lld\" y=\"%lld\" width=\"%lld\""
 			           " height=\"%d\" rx=\"2\" fill=\"#3b7dd8\"/>",
 			           x0, y + (ROW_H - BAR_H) / 2, w, BAR_H);
-		buf_printf(out, "<text class=\"value\" x=\"%lld\" y=\"%lld\""
+		buf_printf(out, "<text class=\"chart-value\" x=\"%lld\" y=\"%lld\""
 		           " fill=\"currentColor\">", x0 + w + 4, y + ROW_H - 6);
 		svg_escape(out, b->value);
 		buf_puts(out, "</text></g>");

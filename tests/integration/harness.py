@@ -9,6 +9,18 @@ and the temp directory is removed unless something failed (then its logs are kep
 Several runs may proceed at once on one machine: ports are picked free on 127.0.0.1 and
 all paths live in a private temp directory.
 
+Typical use in a test module (tests/run.py passes the run's Env to setup()):
+
+    def setup(env):
+        m = env.mariadb                          # shared MariaDB of the run
+        db = m.kimai_db('2.45-rates')            # fresh database from a real Kimai dump
+        assert harness.run_install(m.url(db)).returncode == 0
+        portal = env.portal(m.url(db))           # started, /customer-portal/health answers
+        return env.nginx(portal)                 # from nginx.conf.sample, free port
+
+    def test_something(n):
+        status, headers, body = n.get('/en/auth/customer-portal/SomeKey')
+
 Python 3 standard library only.
 """
 
@@ -45,7 +57,7 @@ DUMP_FILES = {
     '2.45-permissions': DUMPS / 'kimai-2.45-permissions.sql',
 }
 
-# Headers every portal response carries (DESIGN §7).
+# The portal's liveness and readiness paths (DESIGN §8).
 HEALTH_PATH = '/customer-portal/health'
 READY_PATH = '/customer-portal/ready'
 
@@ -69,6 +81,7 @@ def binary(name):
 _procs = []          # subprocess.Popen objects we started
 _logs = []           # log files of those processes, for tails on failure
 _cleanups = []       # callables run once at exit (newest first)
+_finals = []         # run after every process is gone (removing directories)
 _lock = threading.Lock()
 
 
@@ -103,26 +116,33 @@ def stop_process(proc, timeout=10.0):
     return proc.returncode
 
 
-def stop_all():
-    """Runs the registered cleanups (newest first), then stops what is left by pid."""
+def _run_all(fns):
     while True:
         with _lock:
-            if not _cleanups:
-                break
-            fn = _cleanups.pop()
+            if not fns:
+                return
+            fn = fns.pop()
         try:
             fn()
         except Exception as ex:  # a cleanup must never hide the others
             print(f'harness: cleanup failed: {ex}', file=sys.stderr)
+
+
+def stop_all():
+    """Runs the registered cleanups (newest first), stops what is left by pid, then
+    runs the final cleanups (directories go only when nothing runs in them)."""
+    _run_all(_cleanups)
     with _lock:
         left = list(reversed(_procs))
     for p in left:
         stop_process(p, timeout=5.0)
+    _run_all(_finals)
 
 
-def at_exit(fn):
+def at_exit(fn, final=False):
+    """Registers fn to run once when the run ends (see stop_all)."""
     with _lock:
-        _cleanups.append(fn)
+        (_finals if final else _cleanups).append(fn)
 
 
 _handlers_installed = False
@@ -138,6 +158,11 @@ def install_signal_handlers():
     def handler(signum, frame):
         signal.signal(signum, signal.SIG_IGN)
         stop_all()
+        for f in (sys.stdout, sys.stderr):
+            try:
+                f.flush()
+            except (OSError, ValueError):
+                pass
         os._exit(128 + signum)
 
     for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -212,15 +237,14 @@ def _tmp_parent():
     return t if len(t) < 40 else '/tmp'
 
 
-Response = collections.namedtuple('Response', 'status headers body')
-Response.__doc__ = 'status: int, headers: http.client.HTTPMessage (case-insensitive), body: bytes'
+class Response(collections.namedtuple('Response', 'status headers body')):
+    """status: int, headers: http.client.HTTPMessage (case-insensitive, get_all() for
+    repeated ones such as Set-Cookie), body: bytes.  Unpacks as (status, headers, body)."""
+    __slots__ = ()
 
-
-def _text(resp):
-    return resp.body.decode('utf-8', 'replace')
-
-
-Response.text = property(_text)
+    @property
+    def text(self):
+        return self.body.decode('utf-8', 'replace')
 
 
 # --------------------------------------------------------------------------------------
@@ -879,7 +903,7 @@ class Env:
         os.chmod(self.dir, 0o711)
         self.failed = False
         self._mariadb = None
-        at_exit(self._remove_dir)
+        at_exit(self._remove_dir, final=True)
 
     def subdir(self, name):
         d = Path(tempfile.mkdtemp(prefix=name + '-', dir=self.dir))

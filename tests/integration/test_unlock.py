@@ -10,6 +10,7 @@ import ctypes
 import itertools
 import re
 import secrets
+import threading
 import types
 import urllib.parse
 
@@ -276,6 +277,28 @@ def test_second_portal_shares_count_and_cookie(fx):
     assert r.status == 303
     value, _ = cookie_of(r, sid)
     assert shows_data(fx.nb.get(path, headers=hdrs2, cookies={f'portal_unlock_{sid}': value}), fx)
+
+
+def test_concurrent_guesses_cannot_pass_the_limit(fx):
+    # Each attempt is counted before its password is checked: 30 guesses at once on two
+    # processes get at most 10 checks between them.
+    sid, key, path = new_share(fx, bcrypt('s3cret', cost=8))
+    hdrs = client()
+    statuses = []
+    lock = threading.Lock()
+
+    def guess(i):
+        r = unlock(fx.na if i % 2 else fx.nb, path, f'{WRONG}-{i}', hdrs)
+        with lock:
+            statuses.append(r.status)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(30)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(set(statuses)) == [200, 429], statuses
+    assert statuses.count(200) == 10, statuses
 
 
 def test_right_password_resets_the_count(fx):

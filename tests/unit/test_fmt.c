@@ -3,6 +3,7 @@
  * no-break spaces ICU puts into numbers and money. */
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,6 +104,8 @@ static void test_numbers(void)
 	CHECK_STR(fmt_duration(359, b, sizeof b), "0:05");
 	CHECK_STR(fmt_duration(0, b, sizeof b), "0:00");
 	CHECK_STR(fmt_duration(-300, b, sizeof b), "-0:05");
+	CHECK_STR(fmt_duration(-59, b, sizeof b), "0:00");
+	CHECK_STR(fmt_duration(-3660, b, sizeof b), "-1:01");
 	CHECK(fmt_duration(LLONG_MIN, b, sizeof b)[0] == '-');
 
 	/* A tiny buffer is truncated, never overrun; no buffer gives "". */
@@ -255,6 +258,53 @@ static void test_cache_churn(void)
 	CHECK_STR(fmt_money(c, L("en"), "EUR", 1234.5, b, sizeof b), "€1,234.50");
 }
 
+/* One context per thread, no locks: two threads formatting different
+ * zones and languages at once must each get their own right answers. */
+struct thread_job {
+	const char *lang, *zone, *date, *money;
+	int         month;
+	long long   start;
+	int         bad;
+};
+
+static void *thread_run(void *arg)
+{
+	struct thread_job *j = arg;
+	struct fmtctx *tc = fmtctx_new();
+	char tb[FMT_BUF];
+	long long s, e;
+
+	for (int i = 0; i < 2000; i++) {
+		if (strcmp(fmt_date(tc, L(j->lang), j->zone, UTC(2026, 3, 31, 23, 30, 0), tb,
+		                    sizeof tb), j->date) != 0)
+			j->bad++;
+		if (strcmp(fmt_money(tc, L(j->lang), "EUR", 1234.5, tb, sizeof tb), j->money) != 0)
+			j->bad++;
+		if (tz_month_bounds(tc, j->zone, 2026, j->month, &s, &e) != TZ_OK || s != j->start)
+			j->bad++;
+	}
+	fmtctx_free(tc);
+	return NULL;
+}
+
+static void test_threads(void)
+{
+	struct thread_job jobs[2] = {
+		{ "de", "Europe/Madrid", "01.04.2026", "1.234,50\u00a0€", 3,
+		  UTC(2026, 2, 28, 23, 0, 0), 0 },
+		{ "en", "America/New_York", "3/31/2026", "€1,234.50", 11,
+		  UTC(2026, 11, 1, 4, 0, 0), 0 },
+	};
+	pthread_t t[2];
+
+	for (int i = 0; i < 2; i++)
+		CHECK(pthread_create(&t[i], NULL, thread_run, &jobs[i]) == 0);
+	for (int i = 0; i < 2; i++) {
+		pthread_join(t[i], NULL);
+		CHECK(jobs[i].bad == 0);
+	}
+}
+
 int main(void)
 {
 	c = fmtctx_new();
@@ -264,6 +314,7 @@ int main(void)
 	test_zones();
 	test_calendar();
 	test_cache_churn();
+	test_threads();
 	fmtctx_free(c);
 	fmtctx_free(NULL);
 	return check_done();

@@ -173,10 +173,21 @@ static int unknown_keys;
 
 static void need_key(const char *file, const char *key)
 {
-	if (hdf_get_value(i18n_find("en")->msgs, key, NULL) == NULL) {
-		unknown_keys++;
-		fprintf(stderr, "%s uses message %s, which en.hdf lacks\n", file, key);
-	}
+	static char seen[256][192];
+	static size_t nseen;
+	char id[192];
+
+	if (hdf_get_value(i18n_find("en")->msgs, key, NULL) != NULL)
+		return;
+	unknown_keys++;
+	/* Both scanners may meet the same literal: report it once. */
+	snprintf(id, sizeof id, "%s %s", file, key);
+	for (size_t i = 0; i < nseen; i++)
+		if (strcmp(seen[i], id) == 0)
+			return;
+	if (nseen < sizeof seen / sizeof seen[0])
+		memcpy(seen[nseen++], id, sizeof id);
+	fprintf(stderr, "%s uses message %s, which en.hdf lacks\n", file, key);
 }
 
 static char *slurp(const char *path)
@@ -248,6 +259,58 @@ static void scan_source(const char *path, const char *text)
 	}
 }
 
+/* Keys kept in tables (static const char *keys[] = { "admin.saved", … })
+ * never pass through msg( literally: any string literal of the form
+ * "<section of en.hdf>.<key>" counts, except file names. */
+static void scan_literals(const char *path, const char *text)
+{
+	static const char *const file_ext[] = { ".c", ".h", ".cs", ".hdf", ".css", ".js",
+	                                        ".svg", ".png", ".ico", ".txt", NULL };
+
+	for (const char *p = strchr(text, '"'); p != NULL; p = strchr(p + 1, '"')) {
+		char key[128];
+		size_t n = 0;
+		const char *q = p + 1;
+		bool file = false;
+
+		while (key_char(*q) && n + 1 < sizeof key)
+			key[n++] = *q++;
+		key[n] = '\0';
+		if (*q != '"' || n == 0 || memchr(key, '.', n) == NULL) {
+			if (*q == '"')
+				p = q;   /* the closing quote opens nothing */
+			continue;
+		}
+		p = q;
+		for (size_t i = 0; file_ext[i] != NULL; i++) {
+			size_t en = strlen(file_ext[i]);
+
+			if (n > en && strcmp(key + n - en, file_ext[i]) == 0)
+				file = true;
+		}
+		if (file)
+			continue;
+		{
+			char section[64];
+			size_t sn = (size_t)((char *)memchr(key, '.', n) - key);
+
+			if (sn == 0 || sn >= sizeof section)
+				continue;
+			memcpy(section, key, sn);
+			section[sn] = '\0';
+			if (hdf_get_obj(i18n_find("en")->msgs, section) == NULL)
+				continue;
+		}
+		need_key(path, key);
+	}
+}
+
+static void scan_code(const char *path, const char *text)
+{
+	scan_source(path, text);
+	scan_literals(path, text);
+}
+
 static void scan_dir(const char *dir, const char *suffix, int depth,
                      void (*scan)(const char *, const char *))
 {
@@ -281,7 +344,7 @@ static void test_used_keys_exist(void)
 {
 	unknown_keys = 0;
 	scan_dir(TEMPLATE_DIR, ".cs", 2, scan_template);
-	scan_dir(SRC_DIR, ".c", 1, scan_source);
+	scan_dir(SRC_DIR, ".c", 1, scan_code);
 	/* Error pages look their texts up by perr_name(). */
 	for (int k = PERR_BAD_REQUEST; k < PERR__MAX; k++) {
 		char key[64];
