@@ -116,8 +116,11 @@ char *arena_strdup(struct arena *a, const char *s)
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list aq;
+	char probe[1];
+	if (!fmt)
+		fmt = "";   /* also tells the sanitizer build it cannot be NULL */
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
+	int n = vsnprintf(probe, sizeof(probe), fmt, aq);   /* length only */
 	va_end(aq);
 	if (n < 0)
 		return arena_strdup(a, "");
@@ -215,8 +218,11 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	va_list aq;
+	char probe[1];
+	if (!fmt)
+		fmt = "";   /* also tells the sanitizer build it cannot be NULL */
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
+	int n = vsnprintf(probe, sizeof(probe), fmt, aq);   /* length only */
 	va_end(aq);
 	if (n > 0) {
 		buf_reserve(b, (size_t)n);

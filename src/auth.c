@@ -127,9 +127,10 @@ static int load_permissions(struct req *r, struct auth_user *u, struct perr *e)
 }
 
 /* The user row must still be the user of the token, byte for byte, as
- * Kimai's User::isEqualTo() and the enabled check demand. */
-static enum auth_verdict check_user(struct req *r, const struct kimai_session *ks,
-                                    struct auth_user *u, struct perr *e, int *rc)
+ * Kimai's User::isEqualTo() and the enabled check demand.  -1 only for a
+ * database failure; otherwise 0 with the verdict in *v. */
+static int check_user(struct req *r, const struct kimai_session *ks,
+                      struct auth_user *u, enum auth_verdict *v, struct perr *e)
 {
 	struct dbrows rs = {0};
 	struct dbval p[1];
@@ -137,28 +138,28 @@ static enum auth_verdict check_user(struct req *r, const struct kimai_session *k
 	struct perr pe = {0};
 	bool same_pw;
 
-	*rc = 0;
 	p[0] = dbv_textn(ks->username, ks->username_len);
-	if (db_exec(r->w->db, ST_AUTH_USER, p, 1, r->a, &rs, e) < 0) {
-		*rc = -1;
-		return AUTH_NO_USER;
-	}
+	if (db_exec(r->w->db, ST_AUTH_USER, p, 1, r->a, &rs, e) < 0)
+		return -1;
+	*v = AUTH_NO_USER;
 	if (rs.nrows != 1)
-		return AUTH_NO_USER;
+		return 0;
 	name = DBROW(&rs, 0, 1);
 	pw = DBROW(&rs, 0, 2);
 	roles = DBROW(&rs, 0, 4);
+	*v = AUTH_USER_CHANGED;
 	if (dbr_int(&rs, 0, 0, -1) != ks->user_id || name->t != DB_TEXT ||
 	    name->len != ks->username_len || memcmp(name->s, ks->username, name->len) != 0)
-		return AUTH_USER_CHANGED;
+		return 0;
 	/* The hash is a secret: compare in constant time.  A token without a
 	 * hash never matches (Kimai's column is NOT NULL). */
 	same_pw = ks->password && pw->t == DB_TEXT &&
 	          ct_equal(pw->s, pw->len, ks->password, ks->password_len);
 	if (!same_pw)
-		return AUTH_USER_CHANGED;
+		return 0;
+	*v = AUTH_DISABLED;
 	if (!ks->enabled || dbr_int(&rs, 0, 3, 0) == 0)
-		return AUTH_DISABLED;
+		return 0;
 
 	u->id = ks->user_id;
 	u->username = arena_strndup(r->a, name->s, name->len);
@@ -170,7 +171,8 @@ static enum auth_verdict check_user(struct req *r, const struct kimai_session *k
 		u->roles[0] = "ROLE_USER";
 		u->nroles = 1;
 	}
-	return AUTH_OK;
+	*v = AUTH_OK;
+	return 0;
 }
 
 int auth_check(struct req *r, struct auth_user *u, enum auth_verdict *v,
@@ -182,7 +184,6 @@ int auth_check(struct req *r, struct auth_user *u, enum auth_verdict *v,
 	const struct dbval *data = NULL;
 	struct kimai_session ks;
 	struct perr pe = {0};
-	int rc = 0;
 
 	memset(u, 0, sizeof(*u));
 	if (!sid) {
@@ -218,8 +219,7 @@ int auth_check(struct req *r, struct auth_user *u, enum auth_verdict *v,
 		*v = AUTH_NOT_LOGGED_IN;
 		return 0;
 	}
-	*v = check_user(r, &ks, u, e, &rc);
-	if (rc < 0)
+	if (check_user(r, &ks, u, v, e) < 0)
 		return -1;
 	if (*v != AUTH_OK)
 		return 0;

@@ -293,6 +293,8 @@ static int load_secret(struct loader *L, struct perr *e)
 {
 	struct setting s;
 	struct config *c = L->c;
+	if (L->flags & CONFIG_NO_SECRET)   /* not even checked: never used */
+		return 0;
 	if (lookup_named(L, "PORTAL_SECRET", &s)) {
 		if (strlen(s.value) < SECRET_MIN_LEN)
 			return PERR(e, PERR_BAD_REQUEST, "%s is too short: use at least %d random"
@@ -312,8 +314,6 @@ static int load_secret(struct loader *L, struct perr *e)
 		c->has_secret = true;
 		return 0;
 	}
-	if (L->flags & CONFIG_NO_SECRET)
-		return 0;
 	return PERR(e, PERR_BAD_REQUEST, "no secret for signing cookies: set PORTAL_SECRET,"
 	            " or APP_SECRET (e.g. with --kimai-dir pointing at Kimai)");
 }

@@ -272,7 +272,8 @@ static int copy_legacy(struct inst *I, struct perr *e)
 		say(I, "  %lld skipped: share key already in %s, or its project or customer is"
 		    " gone", total - (long long)copied, PLUGIN_TABLE);
 	if (added)
-		say(I, "recorded %u plugin migrations in %s", added, MIGRATIONS_TABLE);
+		say(I, "recorded %u plugin migration%s in %s", added, added == 1 ? "" : "s",
+		    MIGRATIONS_TABLE);
 	return 0;
 rollback:;
 	struct perr ignored = {0};
@@ -303,7 +304,8 @@ static int plugin_state(struct inst *I, struct perr *e)
 		return -1;
 	if (added) {
 		I->actions++;
-		say(I, "recorded %u plugin migrations in %s", added, MIGRATIONS_TABLE);
+		say(I, "recorded %u plugin migration%s in %s", added, added == 1 ? "" : "s",
+		    MIGRATIONS_TABLE);
 	}
 	return 0;
 }
@@ -321,13 +323,7 @@ int install_run(struct db *db, const char *dbname, const char *schema_dir, FILE 
 	/* Read everything needed before the first change. */
 	if (schema_list(schema_dir, &files, e))
 		goto out;
-	if (db_connect(db, e)) {
-		char msg[sizeof(e->msg)];
-		snprintf(msg, sizeof(msg), "%s", e->msg);
-		PERR(e, e->kind, "%s", msg);
-		goto out;
-	}
-	if (check_kimai(I, e) || load_versions(I, e))
+	if (db_connect(db, e) || check_kimai(I, e) || load_versions(I, e))
 		goto out;
 	for (size_t i = 0; i < files.n; i++) {
 		if (files.files[i].version >= sizeof(I->applied) / sizeof(I->applied[0])) {

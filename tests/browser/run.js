@@ -2,13 +2,16 @@
 'use strict';
 // Browser suite: the portal as a person uses it, in headless Chromium.
 //
-//   node tests/browser/run.js [-k PATTERN]... [--list]
+//   node tests/browser/run.js [-k PATTERN]... [--list] [--attach FILE]
 //
 // Starts the showcase portal (serve.py: MariaDB with demo data, portal, nginx), then runs
 // every test of tests/browser/tests/*.js in file order.  A test file exports a list of
 // [name, async fn(t)] pairs; t.session(opts) opens a fresh browser context (see lib.js).
 // Output: `PASS name` / `FAIL name` per test and exactly one closing line
 // `N passed, N failed`; exit status 1 when anything failed.
+//
+// --attach FILE: use a portal that is already running, described by the JSON line that
+// serve.py printed into FILE (quick iterations on tests and styles: start serve.py once).
 //
 // Environment: PORTAL_BUILD (build directory, as for the Python suite),
 // PORTAL_SCREENSHOTS (directory for the PNGs; default: a fresh temp dir, printed),
@@ -24,14 +27,16 @@ const HERE = __dirname;
 const lib = require('./lib');
 
 function parseArgs(argv) {
-	const o = { k: [], list: false };
+	const o = { k: [], list: false, attach: null };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '-k' && i + 1 < argv.length)
 			o.k.push(argv[++i]);
 		else if (argv[i] === '--list')
 			o.list = true;
+		else if (argv[i] === '--attach' && i + 1 < argv.length)
+			o.attach = argv[++i];
 		else {
-			console.error(`usage: run.js [-k PATTERN]... [--list]`);
+			console.error('usage: run.js [-k PATTERN]... [--list] [--attach FILE]');
 			process.exit(2);
 		}
 	}
@@ -120,12 +125,15 @@ async function main() {
 	fs.mkdirSync(shotDir, { recursive: true });
 
 	let passed = 0, failed = 0;
-	const { child, info: infoP } = startServer();
+	const { child, info: infoP } = opts.attach
+		? { child: null, info: Promise.resolve(JSON.parse(fs.readFileSync(opts.attach, 'utf8').split('\n')[0])) }
+		: startServer();
 	let browser = null;
 	const onSignal = sig => {
 		if (browser)
 			browser.close().catch(() => {});
-		child.kill(sig);
+		if (child)
+			child.kill(sig);
 		process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
 	};
 	process.on('SIGINT', onSignal);
@@ -166,7 +174,10 @@ async function main() {
 	} finally {
 		if (browser)
 			await browser.close().catch(() => {});
-		await stopServer(child, failed > 0);
+		if (child)
+			await stopServer(child, failed > 0);
+		for (const d of ['home', 'config', 'cache'])
+			fs.rmSync(path.join(tmp, d), { recursive: true, force: true });
 		if (!process.env.PORTAL_SCREENSHOTS)
 			console.log(`screenshots in ${shotDir}`);
 	}

@@ -337,6 +337,16 @@ static void test_dotenv_errors(void)
 	CHECK(dotenv_parse(text, strlen(text), collect, &b, &e) == -1);
 	CHECK(strstr(e.msg, "line 2: value longer") != NULL);
 	free(text);
+	/* a name in an expansion has the same bound as a key */
+	text = xmalloc(DOTENV_MAX_KEY + 32);
+	memset(text, 'X', DOTENV_MAX_KEY + 32);
+	memcpy(text, "A=${", 4);
+	strcpy(text + 4 + DOTENV_MAX_KEY + 1, ":=y}");
+	buf_reset(&b);
+	CHECK(dotenv_parse(text, strlen(text), collect, &b, &e) == -1);
+	CHECK(strstr(e.msg, "variable name longer") != NULL);
+	CHECK(b.len == 0);
+	free(text);
 	/* a file over the size bound is refused before parsing */
 	CHECK(dotenv_parse("A=1", DOTENV_MAX_FILE + 1, collect, &b, &e) == -1);
 	buf_free(&b);
