@@ -52,7 +52,7 @@ const char *admin_url(struct req *r, const char *suffix);
 /* The public URL of a share: scheme://host/{lang}/auth/customer-portal/KEY. */
 const char *admin_share_public_url(struct req *r, const char *key);
 
-/* Template data every admin page uses: Admin.Base, Admin.Csrf, the script. */
+/* Template data every admin page uses: Admin.Base and Admin.Csrf. */
 void admin_page_setup(struct req *r);
 /* Pages call this first: the dispatcher has already checked RF_ADMIN
  * routes, this makes each page safe on its own as well. */

@@ -113,7 +113,6 @@ void admin_page_setup(struct req *r)
 {
 	rset(r, "Admin.Base", admin_url(r, NULL));
 	rset(r, "Admin.Csrf", auth_csrf_token(r));
-	rset(r, "Admin.User", r->auth ? r->auth->username : "");
 }
 
 int admin_guard(struct req *r, struct perr *e)

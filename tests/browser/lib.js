@@ -71,10 +71,16 @@ class Session {
 		await this.context.addInitScript(CSP_WATCH);
 		this.page = await this.context.newPage();
 		this.page.setDefaultTimeout(10000);
+		// The status of documents is checked by goto(); any other resource must load.
 		this.page.on('console', m => {
-			if (m.type() === 'error')
+			if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
 				this.consoleErrors.push(m.text());
 		});
+		this.page.on('response', r => {
+			if (r.request().resourceType() !== 'document' && r.status() >= 400)
+				this.consoleErrors.push(`${r.status()} for ${r.url()}`);
+		});
+		this.page.on('requestfailed', r => this.consoleErrors.push(`${r.failure().errorText} for ${r.url()}`));
 		return this.page;
 	}
 
@@ -113,9 +119,10 @@ class Session {
 			const csp = await p.evaluate(() => window.__csp || []);
 			assert.deepEqual(csp, [], `${what}: CSP violations`);
 		}
-		const errs = this.consoleErrors.filter(e => !/favicon/.test(e));
-		assert.deepEqual(errs, [], `${what}: console errors`);
+		assert.deepEqual(this.consoleErrors, [], `${what}: console or loading errors`);
 		this.consoleErrors = [];
+		const css = await p.evaluate(() => [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0));
+		assert.ok(css > 100, `${what}: the stylesheet did not load`);
 		const m = await p.locator('main').count();
 		assert.equal(m, 1, `${what}: one <main> landmark`);
 		const h1 = await p.locator('h1').count();

@@ -59,9 +59,9 @@ static void test_dburl_ok(void)
 	CHECK_STR(u.charset, "utf8");
 	dburl_free(&u);
 	CHECK(dburl_parse("mysql://kimai:pw@/kimai?serverVersion=mariadb-10.11.6"
-	                  "&unix_socket=/tmp/my+sql.sock", &u, &e) == 0);
+	                  "&unix_socket=/var/run/my+sql.sock", &u, &e) == 0);
 	CHECK(u.host == NULL);
-	CHECK_STR(u.unix_socket, "/tmp/my sql.sock");
+	CHECK_STR(u.unix_socket, "/var/run/my sql.sock");
 	dburl_free(&u);
 
 	/* IPv6 literal with a port; scheme case-insensitive; no password. */

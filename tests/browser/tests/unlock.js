@@ -11,7 +11,7 @@ module.exports = [
 		assert.doesNotMatch(await s.page.content(), /Acme Corporation/, 'nothing of the share shows');
 		await s.checkPage('unlock form');
 
-		const field = s.page.getByLabel('Password');
+		const field = s.page.getByLabel('Password', { exact: true });
 		await field.fill('not the password');
 		await s.page.getByRole('button', { name: 'Unlock' }).click();
 		await s.page.waitForLoadState('load');
@@ -41,7 +41,7 @@ module.exports = [
 			await s.axe('unlock form');
 			await s.shot(colorScheme === 'dark' ? 'unlock-dark' : 'unlock');
 			if (colorScheme === 'light' && !viewport) {
-				await s.page.getByLabel('Password').fill('still wrong');
+				await s.page.getByLabel('Password', { exact: true }).fill('still wrong');
 				await s.page.getByRole('button', { name: 'Unlock' }).click();
 				await s.page.waitForLoadState('load');
 				await s.checkPage('wrong password');
