@@ -22,8 +22,11 @@ int page_health(struct req *r, struct perr *e)
 int page_ready(struct req *r, struct perr *e)
 {
 	struct dbrows rows;
-	if (db_exec(r->w->rdb, ST_READY, NULL, 0, r->a, &rows, e))
+	if (db_exec(r->w->rdb, ST_READY, NULL, 0, r->a, &rows, e)) {
+		/* A missing table is "not ready" too, not a bug of ours. */
+		e->kind = PERR_DB_DOWN;
 		return -1;
+	}
 	r->resp_type = "text/plain; charset=utf-8";
 	r->cache_control = "no-store";
 	buf_puts(r->out, "ready\n");
