@@ -21,6 +21,8 @@ struct dburl {
 };
 
 int  dburl_parse(const char *url, struct dburl *out, struct perr *e);
+/* A host name or address of at most `max` bytes of [A-Za-z0-9._-]. */
+bool hostname_valid(const char *s, size_t n, size_t max);
 void dburl_free(struct dburl *u);
 
 /* One dotenv file as Symfony reads it (KEY=VALUE, quotes, comments,

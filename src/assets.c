@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "assets.h"
+#include "fileio.h"
 
 #define ASSETS_MAX       32
 #define ASSET_MAX_BYTES  (1024 * 1024)
@@ -41,16 +42,10 @@ static int load(const char *dir, const char *name, struct perr *e)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return PERR(e, PERR_INTERNAL, "%s: %s", path, strerror(errno));
-	char *data = xmalloc(ASSET_MAX_BYTES + 1);
-	size_t n = fread(data, 1, ASSET_MAX_BYTES + 1, f);
-	fclose(f);
-	if (n > ASSET_MAX_BYTES) {
-		free(data);
-		return PERR(e, PERR_INTERNAL, "%s: asset too large", path);
-	}
+	char *data = NULL;
+	size_t n = 0;
+	if (file_read(path, ASSET_MAX_BYTES, &data, &n, NULL, e))
+		return -1;
 	/* The version is a digest of the content: a changed file gets a new
 	 * URL, so a year-long cache lifetime is safe. */
 	struct sha256_ctx ctx;

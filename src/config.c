@@ -189,19 +189,6 @@ static int parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
 	return 0;
 }
 
-static bool valid_hostname(const char *s, size_t n)
-{
-	if (n == 0 || n > LISTEN_MAX_HOST)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '.' || c == '-' || c == '_'))
-			return false;
-	}
-	return true;
-}
-
 static int parse_listen(struct config *c, const struct setting *s, struct perr *e)
 {
 	const char *v = s->value;
@@ -241,7 +228,7 @@ static int parse_listen(struct config *c, const struct setting *s, struct perr *
 		if (hend == host)
 			return PERR(e, PERR_BAD_REQUEST, "%s: name the address to listen on"
 			            " (e.g. 127.0.0.1:9000), not just a port", s->source);
-		if (!valid_hostname(host, (size_t)(hend - host)))
+		if (!hostname_valid(host, (size_t)(hend - host), LISTEN_MAX_HOST))
 			return PERR(e, PERR_BAD_REQUEST, "%s: invalid host", s->source);
 	}
 	unsigned p = 0;

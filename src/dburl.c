@@ -62,9 +62,9 @@ static char *pct_decode(const char *s, size_t n, bool plus)
 	return out;
 }
 
-static bool valid_hostname(const char *s, size_t n)
+bool hostname_valid(const char *s, size_t n, size_t max)
 {
-	if (n == 0 || n > DBURL_MAX_HOST)
+	if (n == 0 || n > max)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
@@ -255,7 +255,7 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 			port = colon + 1;
 		}
 		if (hend > host) {
-			if (!valid_hostname(host, (size_t)(hend - host))) {
+			if (!hostname_valid(host, (size_t)(hend - host), DBURL_MAX_HOST)) {
 				PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: invalid host name");
 				goto fail;
 			}

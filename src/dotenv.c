@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "fileio.h"
 
 struct dvar {
 	char *key;
@@ -493,45 +494,14 @@ int dotenv_parse(const char *text, size_t len, dotenv_fn fn, void *ctx, struct p
 int dotenv_load_file_ex(const char *path, dotenv_lookup_fn lookup_fn, dotenv_fn fn,
                         void *ctx, struct perr *e)
 {
-	int fd = -1, rc = -1;
 	char *text = NULL;
 	size_t len = 0;
-	struct stat st;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return PERR(e, PERR_INTERNAL, "%s: %s", path, strerror(errno));
-	}
-	if (fstat(fd, &st) < 0) {
-		PERR(e, PERR_INTERNAL, "%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		PERR(e, PERR_BAD_REQUEST, "%s: not a regular file", path);
-		goto out;
-	}
-	if (st.st_size > DOTENV_MAX_FILE) {
-		PERR(e, PERR_BAD_REQUEST, "%s: larger than %d bytes", path, DOTENV_MAX_FILE);
-		goto out;
-	}
-	/* One byte more than allowed tells a file that grew while reading. */
-	text = xmalloc(DOTENV_MAX_FILE + 1);
-	for (;;) {
-		ssize_t r = read(fd, text + len, DOTENV_MAX_FILE + 1 - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			PERR(e, PERR_INTERNAL, "%s: %s", path, strerror(errno));
-			goto out;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len > DOTENV_MAX_FILE) {
-			PERR(e, PERR_BAD_REQUEST, "%s: larger than %d bytes", path, DOTENV_MAX_FILE);
-			goto out;
-		}
-	}
+	bool missing = false;
+	int rc = -1;
+	if (file_read(path, DOTENV_MAX_FILE, &text, &len, &missing, e))
+		return -1;
+	if (missing)
+		return 0;
 	if (dotenv_parse_ex(text, len, lookup_fn, fn, ctx, e)) {
 		char msg[sizeof(e->msg)];
 		snprintf(msg, sizeof(msg), "%s", e->msg);
@@ -540,12 +510,8 @@ int dotenv_load_file_ex(const char *path, dotenv_lookup_fn lookup_fn, dotenv_fn 
 	}
 	rc = 0;
 out:
-	if (text) {
-		explicit_bzero(text, len);
-		free(text);
-	}
-	if (fd >= 0)
-		close(fd);
+	explicit_bzero(text, len);   /* it holds the database password */
+	free(text);
 	return rc;
 }
 

@@ -11,6 +11,7 @@
 #include <ClearSilver.h>
 
 #include "assets.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "log.h"
 #include "render.h"
@@ -36,24 +37,6 @@ static const struct template *find(const char *name)
 	return NULL;
 }
 
-static int load_file(const char *path, char **text, size_t *len, struct perr *e)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return PERR(e, PERR_INTERNAL, "%s: %s", path, strerror(errno));
-	char *b = xmalloc(TEMPLATE_MAX_BYTES + 1);
-	size_t n = fread(b, 1, TEMPLATE_MAX_BYTES + 1, f);
-	fclose(f);
-	if (n > TEMPLATE_MAX_BYTES) {
-		free(b);
-		return PERR(e, PERR_INTERNAL, "%s: template too large", path);
-	}
-	b[n] = '\0';
-	*text = b;
-	*len = n;
-	return 0;
-}
-
 int render_init(const char *dir, struct perr *e)
 {
 	DIR *d = opendir(dir);
@@ -72,7 +55,7 @@ int render_init(const char *dir, struct perr *e)
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
 		struct template *t = &templates[ntemplates];
-		if ((rc = load_file(path, &t->text, &t->len, e)))
+		if ((rc = file_read(path, TEMPLATE_MAX_BYTES, &t->text, &t->len, NULL, e)))
 			break;
 		t->name = xstrdup(de->d_name);
 		ntemplates++;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fileio.h"
 #include "install.h"
 
 #ifndef PORTAL_DATADIR
@@ -109,48 +110,15 @@ void schema_set_free(struct schema_set *s)
 
 char *schema_read(const struct schema_file *f, size_t *len, struct perr *e)
 {
-	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
 	char *text = NULL;
-	size_t n = 0;
-	struct stat st;
-	if (fd < 0) {
-		PERR(e, PERR_INTERNAL, "%s: %s", f->path, strerror(errno));
+	if (file_read(f->path, SCHEMA_MAX_BYTES, &text, len, NULL, e))
+		return NULL;
+	if (memchr(text, '\0', *len)) {
+		PERR(e, PERR_INTERNAL, "%s: NUL byte", f->path);
+		free(text);
 		return NULL;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > SCHEMA_MAX_BYTES) {
-		PERR(e, PERR_INTERNAL, "%s: not a regular file of at most %d bytes", f->path,
-		     SCHEMA_MAX_BYTES);
-		goto fail;
-	}
-	text = xmalloc(SCHEMA_MAX_BYTES + 1);
-	for (;;) {
-		ssize_t r = read(fd, text + n, SCHEMA_MAX_BYTES + 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			PERR(e, PERR_INTERNAL, "%s: %s", f->path, strerror(errno));
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > SCHEMA_MAX_BYTES) {
-			PERR(e, PERR_INTERNAL, "%s: larger than %d bytes", f->path, SCHEMA_MAX_BYTES);
-			goto fail;
-		}
-	}
-	if (memchr(text, '\0', n)) {
-		PERR(e, PERR_INTERNAL, "%s: NUL byte", f->path);
-		goto fail;
-	}
-	text[n] = '\0';
-	close(fd);
-	*len = n;
 	return text;
-fail:
-	free(text);
-	close(fd);
-	return NULL;
 }
 
 static bool has_marker(const char *dir)

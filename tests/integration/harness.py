@@ -711,12 +711,14 @@ class Portal:
 
 
 def run_install(database_url, args=(), env=None, timeout=120):
-    """Runs build/portal-install; returns the CompletedProcess (text stdout/stderr)."""
+    """Runs build/portal-install with the repository's schema/ files; returns the
+    CompletedProcess (text stdout/stderr)."""
     e = dict(os.environ)
     e.pop('DATABASE_URL', None)
     e.update(env or {})
-    return subprocess.run([str(binary('portal-install')), '--database-url', database_url]
-                          + list(args), capture_output=True, text=True, env=e,
+    return subprocess.run([str(binary('portal-install')), '--schema-dir', str(REPO / 'schema'),
+                           '--database-url', database_url] + list(args),
+                          capture_output=True, text=True, env=e,
                           stdin=subprocess.DEVNULL, timeout=timeout)
 
 
