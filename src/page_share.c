@@ -5,6 +5,7 @@
 #include "db.h"
 #include "fmt.h"
 #include "i18n.h"
+#include "lang_menu.h"
 #include "merge.h"
 #include "records.h"
 #include "routes.h"
@@ -12,11 +13,13 @@
 #include "share.h"
 #include "share_stats.h"
 #include "share_view.h"
+#include "share_window.h"
 #include "unlock.h"
+#include "views.h"
 
 /* The drill-down project must be a visible project of the shared
  * customer; anything else answers exactly like an unknown share. */
-static int load_project(struct req *r, struct share_view *v, struct perr *e)
+int share_view_project(struct req *r, struct share_view *v, struct perr *e)
 {
 	struct dbrows rs;
 	const struct share *s = v->s;
@@ -35,14 +38,13 @@ static int load_project(struct req *r, struct share_view *v, struct perr *e)
 
 /* Year and month from the query, defaulting to the current month where
  * the customer is (a client in Sydney sees their new month first). */
-static int select_month(struct req *r, struct share_view *v, struct perr *e)
+int share_view_month(struct req *r, struct share_view *v, struct perr *e)
 {
 	if (tz_now_month(r->w->fmt, v->s->timezone, &v->now_year, &v->now_month) < 0)
 		return PERR(e, PERR_INTERNAL, "no current month");
-	v->year = r->p[P_YEAR].set ? (int)r->p[P_YEAR].i : v->now_year;
-	v->month = r->p[P_MONTH].set ? (int)r->p[P_MONTH].i : v->now_month;
 	v->details = r->p[P_DETAILS].set ? r->p[P_DETAILS].s : NULL;
-	return 0;
+	/* Inside the share's browse window, if it has one (share_window.h). */
+	return share_month_select(r, v->s, v->now_year, v->now_month, &v->year, &v->month, e);
 }
 
 static void set_header(struct req *r, const struct share_view *v)
@@ -81,9 +83,9 @@ int page_share(struct req *r, struct perr *e)
 
 	v.s = &s;
 	v.base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, s.key);
-	if (r->args.project_id && load_project(r, &v, e))
+	if (r->args.project_id && share_view_project(r, &v, e))
 		return -1;
-	if (select_month(r, &v, e))
+	if (share_view_month(r, &v, e))
 		return -1;
 	if (records_month(r, &s, v.project_id, v.year, v.month, &rl, e))
 		return -1;
@@ -98,5 +100,12 @@ int page_share(struct req *r, struct perr *e)
 		return -1;
 	if (s.is_customer && !v.project_id && share_projects_set(r, &v, e))
 		return -1;
-	return render(r, "share.cs", e);
+	lang_menu(r);
+	share_csv_link(r, &v);
+	if (render(r, "share.cs", e))
+		return -1;
+	/* Counted once the page is there; written later in bulk (views.h). */
+	if (r->method == HTTP_GET)
+		views_count(s.id);
+	return 0;
 }

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "lang_menu.h"
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
@@ -132,6 +133,7 @@ static int show_form(struct req *r, bool wrong_password, struct perr *e)
 {
 	r->status = 200;
 	rset(r, "Unlock.Error", wrong_password ? "1" : "");
+	lang_menu(r);
 	return render(r, "unlock.cs", e);
 }
 

@@ -128,14 +128,16 @@ int render(struct req *r, const char *name, struct perr *e)
 		err = hdf_set_value(r->hdf, key, as->url);
 	}
 	if (!err && r->lang) {
-		err = hdf_copy(r->hdf, "Lang", r->lang->msgs);
-		if (!err)
-			err = hdf_set_value(r->hdf, "Page.Lang", r->lang->code);
+		err = hdf_set_value(r->hdf, "Page.Lang", r->lang->code);
 		if (!err)
 			err = hdf_set_value(r->hdf, "Page.HtmlLang", r->lang->html_lang);
 	}
 	if (!err)
 		err = cs_init(&cs, r->hdf);
+	/* Messages are looked up in the language's shared, read-only tree
+	 * ({ Lang = … }) instead of being copied into every request. */
+	if (!err && r->lang)
+		cs->global_hdf = r->lang->root;
 	if (!err)
 		err = cgi_register_strfuncs(cs);
 	if (!err) {

