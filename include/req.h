@@ -46,6 +46,7 @@ struct req {
 	const char              *remote_addr; /* client address (trusted proxy resolved) */
 	bool                     https;
 	const char              *host;        /* Host header, validated */
+	unsigned                 server_port; /* SERVER_PORT (nginx's listen port) */
 	const char              *cookie_header;
 	const char              *content_type;
 	char                    *body;        /* POST body (NUL-terminated) */

@@ -109,6 +109,9 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	const char *host = param(fr, "HTTP_HOST");
 	if (host && strlen(host) <= REQ_MAX_HOST && printable_ascii(host))
 		r->host = host;
+	const char *port = param(fr, "SERVER_PORT");
+	if (port && strlen(port) <= 5 && strspn(port, "0123456789") == strlen(port))
+		r->server_port = (unsigned)strtoul(port, NULL, 10);
 	r->cookie_header = param(fr, "HTTP_COOKIE");
 	if (r->cookie_header && strlen(r->cookie_header) > REQ_MAX_COOKIE)
 		return PERR(e, PERR_BAD_REQUEST, "cookie header too long");

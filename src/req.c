@@ -50,10 +50,18 @@ const char *req_cookie(struct req *r, const char *name)
 	return NULL;
 }
 
+/* Debian's fastcgi_params passes HTTP_HOST as nginx's $host, which drops
+ * the port; put back a non-default one from SERVER_PORT. */
 const char *req_base_url(struct req *r)
 {
-	return arena_printf(r->a, "%s://%s", r->https ? "https" : "http",
-	                    r->host ? r->host : "localhost");
+	const char *host = r->host ? r->host : "localhost";
+	const char *close = strrchr(host, ']');
+	bool has_port = strchr(close ? close : host, ':') != NULL;
+	unsigned dflt = r->https ? 443 : 80;
+	if (!has_port && r->server_port && r->server_port != dflt)
+		return arena_printf(r->a, "%s://%s:%u", r->https ? "https" : "http", host,
+		                    r->server_port);
+	return arena_printf(r->a, "%s://%s", r->https ? "https" : "http", host);
 }
 
 void rset(struct req *r, const char *name, const char *value)
