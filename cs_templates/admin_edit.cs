@@ -55,6 +55,25 @@ include:"header.cs" ?>
 <label for="remove_password"><?cs var:Lang.admin.password_remove ?></label>
 </div>
 <?cs /if ?><fieldset>
+<legend><?cs var:Lang.admin.access_options ?></legend>
+<div class="field">
+<label for="expires"><?cs var:Lang.admin.expires ?></label>
+<input type="date" id="expires" name="expires" value="<?cs var:Form.Expires ?>" min="1970-01-01" max="2100-12-31" placeholder="YYYY-MM-DD" pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" aria-describedby="expires-hint<?cs if:Form.ExpiresError ?> expires-error<?cs /if ?>"<?cs if:Form.ExpiresError ?> aria-invalid="true"<?cs /if ?>>
+<p class="field-hint" id="expires-hint"><?cs var:Lang.admin.expires_hint ?></p>
+<?cs if:Form.ExpiresError ?><p class="field-error" id="expires-error"><?cs var:Form.ExpiresError ?></p><?cs /if ?>
+</div>
+<div class="field">
+<label for="window_from"><?cs var:Lang.admin.window_from ?></label>
+<input type="month" id="window_from" name="window_from" value="<?cs var:Form.WindowFrom ?>" min="1970-01" max="2100-12" placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}" aria-describedby="window-hint<?cs if:Form.WindowError ?> window-error<?cs /if ?>"<?cs if:Form.WindowError ?> aria-invalid="true"<?cs /if ?>>
+</div>
+<div class="field">
+<label for="window_to"><?cs var:Lang.admin.window_to ?></label>
+<input type="month" id="window_to" name="window_to" value="<?cs var:Form.WindowTo ?>" min="1970-01" max="2100-12" placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}" aria-describedby="window-hint<?cs if:Form.WindowError ?> window-error<?cs /if ?>"<?cs if:Form.WindowError ?> aria-invalid="true"<?cs /if ?>>
+<p class="field-hint" id="window-hint"><?cs var:Lang.admin.window_hint ?></p>
+<?cs if:Form.WindowError ?><p class="field-error" id="window-error"><?cs var:Form.WindowError ?></p><?cs /if ?>
+</div>
+</fieldset>
+<fieldset>
 <legend><?cs var:Lang.admin.table_options ?></legend>
 <div class="check"><input type="checkbox" id="entry_user_visible" name="entry_user_visible" value="1"<?cs if:Form.Flags.entry_user_visible ?> checked<?cs /if ?>><label for="entry_user_visible"><?cs var:Lang.admin.entry_user_visible ?></label></div>
 <div class="check"><input type="checkbox" id="entry_rate_visible" name="entry_rate_visible" value="1"<?cs if:Form.Flags.entry_rate_visible ?> checked<?cs /if ?>><label for="entry_rate_visible"><?cs var:Lang.admin.entry_rate_visible ?></label></div>

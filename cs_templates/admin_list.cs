@@ -27,6 +27,8 @@ include:"header.cs" ?>
 <th scope="col"><?cs var:Lang.admin.url ?></th>
 <th scope="col"><?cs var:Lang.admin.password ?></th>
 <th scope="col"><?cs var:Lang.admin.options ?></th>
+<th scope="col"><?cs var:Lang.admin.status ?></th>
+<th scope="col" class="num"><?cs var:Lang.admin.views ?></th>
 <th scope="col"><span class="visually-hidden"><?cs var:Lang.admin.actions ?></span></th>
 </tr>
 </thead>
@@ -48,9 +50,15 @@ include:"header.cs" ?>
 <?cs /if ?><?cs if:s.Flags.budget_stats_visible == "1" ?><span class="badge"><?cs var:Lang.admin.budget_stats_visible ?></span>
 <?cs /if ?><?cs if:s.Flags.time_budget_stats_visible == "1" ?><span class="badge"><?cs var:Lang.admin.time_budget_stats_visible ?></span>
 <?cs /if ?></span></td>
+<td data-label="<?cs var:Lang.admin.status ?>" class="share-status" data-status="<?cs var:s.Status ?>"<?cs if:s.ExpiresIso ?> data-expires="<?cs var:s.ExpiresIso ?>"<?cs /if ?>><span class="badge<?cs if:s.Status == "expired" ?> badge-danger<?cs else ?> badge-success<?cs /if ?>"><?cs var:s.StatusLabel ?></span>
+<span class="rate-parts"><?cs var:Lang.admin.expires ?>: <?cs if:s.Expires ?><?cs var:s.Expires ?><?cs else ?><?cs var:Lang.admin.never ?><?cs /if ?></span><?cs if:s.Window ?>
+<span class="rate-parts"><?cs var:Lang.admin.window ?>: <?cs var:s.Window ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.admin.views ?>" class="num share-views" data-views="<?cs var:s.Views ?>"<?cs if:s.LastViewIso ?> data-last-view="<?cs var:s.LastViewIso ?>"<?cs /if ?>><?cs var:s.Views ?>
+<span class="rate-parts"><?cs var:Lang.admin.last_view ?>: <?cs if:s.LastView ?><?cs var:s.LastView ?><?cs else ?><?cs var:Lang.admin.not_viewed ?><?cs /if ?></span></td>
 <td class="actions-cell"><div class="actions">
 <a class="btn btn-sm btn-ghost" href="<?cs var:s.Url ?>" target="_blank" rel="noopener noreferrer"><?cs var:Lang.admin.open ?></a>
 <a class="btn btn-sm" href="<?cs var:s.EditUrl ?>"><?cs var:Lang.admin.edit ?></a>
+<a class="btn btn-sm" href="<?cs var:s.RotateUrl ?>"><?cs var:Lang.admin.rotate ?></a>
 <a class="btn btn-sm btn-danger" href="<?cs var:s.DeleteUrl ?>"><?cs var:Lang.admin.delete ?></a>
 </div></td>
 </tr>

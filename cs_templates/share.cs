@@ -28,7 +28,7 @@
 </div>
 <?cs call:annual_chart() ?><?cs call:budget_stats() ?>
 <section class="card records" aria-labelledby="records-title">
-<div class="card-header"><h2 class="card-title" id="records-title"><?cs var:Lang.share.records_title ?></h2><?cs call:chart_switch() ?></div>
+<div class="card-header"><h2 class="card-title" id="records-title"><?cs var:Lang.share.records_title ?></h2><?cs call:chart_switch() ?><?cs if:Share.CsvUrl ?><a class="btn btn-sm csv-download" href="<?cs var:Share.CsvUrl ?>" download><?cs var:Lang.share.download_csv ?></a><?cs /if ?></div>
 <?cs if:Chart.Monthly.Visible ?><div class="card-body"><?cs call:monthly_chart() ?></div>
 <?cs elif:Table.Count == 0 ?><p class="empty" data-empty="1"><?cs var:Lang.table.empty ?></p>
 <?cs else ?><div class="card-body flush"><div class="table-wrap" tabindex="0" role="region" aria-labelledby="records-title">

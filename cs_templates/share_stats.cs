@@ -16,7 +16,7 @@ def:budget_stat(b, kind, label, monthly_label) ?><div class="stat budget-stat <?
 <p class="stat-value"><span class="spent"><?cs var:b.Spent ?></span> <small>/ <span class="total"><?cs var:b.Total ?></span></small></p>
 <?cs call:budget_meter(b, label) ?>
 <dl class="stat-meta">
-<div><dt><?cs if:b.Monthly == "1" ?><?cs var:Lang.stats.this_month ?><?cs else ?><?cs var:Lang.stats.all_time ?><?cs /if ?>, <?cs var:Lang.stats.used ?></dt> <dd class="percent"><?cs var:b.Percent ?></dd></div>
+<div><dt<?cs if:b.Monthly == "1" ?> class="period" data-period="<?cs var:b.Period ?>"<?cs /if ?>><?cs if:b.Monthly != "1" ?><?cs var:Lang.stats.all_time ?>, <?cs var:Lang.stats.used ?><?cs elif:b.PeriodCurrent == "1" ?><?cs var:Lang.stats.this_month ?>, <?cs var:Lang.stats.used ?><?cs else ?><?cs var:b.PeriodLabel ?><?cs /if ?></dt> <dd class="percent"><?cs var:b.Percent ?></dd></div>
 <?cs if:b.Over == "1" ?><div><dt><?cs var:Lang.stats.over_budget ?></dt> <dd class="exceeded"><?cs var:b.Exceeded ?></dd></div>
 <?cs else ?><div><dt><?cs var:Lang.stats.left ?></dt> <dd class="left"><?cs var:b.Left ?></dd></div>
 <?cs /if ?></dl>
@@ -33,7 +33,7 @@ def:budget_stats() ?><?cs if:Stats.Visible ?><section class="card budget-stats" 
 <?cs /if ?><?cs /def ?><?cs
 
 def:budget_row(b, kind, label, monthly_label) ?><div class="budget-row <?cs var:b.Level ?>" data-budget="<?cs var:kind ?>" data-level="<?cs var:b.Level ?>" data-percent="<?cs var:b.Meter ?>" data-monthly="<?cs var:b.Monthly ?>">
-<span class="stat-label"><?cs if:b.Monthly == "1" ?><?cs var:monthly_label ?><?cs else ?><?cs var:label ?><?cs /if ?></span>
+<span class="stat-label"><?cs if:b.Monthly == "1" ?><?cs var:monthly_label ?><?cs if:b.PeriodCurrent == "0" ?> <span class="period" data-period="<?cs var:b.Period ?>">(<?cs var:b.PeriodMonth ?>)</span><?cs /if ?><?cs else ?><?cs var:label ?><?cs /if ?></span>
 <span class="percent"><?cs var:b.Percent ?></span>
 <span class="muted"><span class="spent"><?cs var:b.Spent ?></span> / <span class="total"><?cs var:b.Total ?></span></span>
 <?cs call:budget_meter(b, label) ?>

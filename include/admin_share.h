@@ -36,6 +36,14 @@ struct admin_share {
 	bool             flags[AF__MAX];
 	const char      *project_name;   /* project shares */
 	const char      *customer_name;  /* the customer (of the project) */
+	/* The portal's own settings and statistics (share_store.h, views.h). */
+	const char      *timezone;       /* the customer's zone: expiry dates */
+	const char      *expires_at;     /* UTC DATETIME text; NULL = never */
+	bool             expired;        /* by the database's clock */
+	const char      *window_from;    /* DATE text (day 1); NULL = open */
+	const char      *window_to;
+	long long        views;
+	const char      *last_view;      /* UTC DATETIME text; NULL = never */
 };
 
 /* Every share the admin may manage, in the plugin's order (project name,
@@ -46,6 +54,11 @@ int admin_shares_list(struct req *r, struct admin_share **out, size_t *n,
  * otherwise PERR_NOT_FOUND. */
 int admin_share_get(struct req *r, long long id, const char *key,
                     struct admin_share *out, struct perr *e);
+
+/* Row `i` of a statement selecting SQL_ADMIN_SHARE_COLS (sql.h), for
+ * callers without an admin session (the command line). */
+struct dbrows;
+void admin_share_row(const struct dbrows *rs, size_t i, struct admin_share *out);
 
 /* /{lang}/admin/customer-portal plus `suffix` (path-absolute). */
 const char *admin_url(struct req *r, const char *suffix);

@@ -33,7 +33,10 @@ enum param {
 	P_ADM_MONTHLY_CHART,
 	P_ADM_BUDGET_STATS,
 	P_ADM_TIME_BUDGET_STATS,
-	P_ADM_DONE,       /* list?done=created|saved|deleted: the message after a 303 */
+	P_ADM_DONE,       /* list?done=created|saved|deleted|rotated: the message after a 303 */
+	P_ADM_EXPIRES,    /* expiry date YYYY-MM-DD, "" = never (checked by admin_extras.c) */
+	P_ADM_WINDOW_FROM, /* browse window: first month YYYY-MM, "" = open (likewise) */
+	P_ADM_WINDOW_TO,   /* browse window: last month YYYY-MM, "" = open */
 	P__MAX
 };
 

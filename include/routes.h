@@ -33,6 +33,7 @@ int page_health(struct req *r, struct perr *e);
 int page_ready(struct req *r, struct perr *e);
 int page_static(struct req *r, struct perr *e);
 int page_share(struct req *r, struct perr *e);
+int page_share_csv(struct req *r, struct perr *e);
 int page_legacy_project(struct req *r, struct perr *e);
 int page_legacy_customer(struct req *r, struct perr *e);
 int page_lang_redirect(struct req *r, struct perr *e);
@@ -40,5 +41,6 @@ int page_admin_list(struct req *r, struct perr *e);
 int page_admin_create(struct req *r, struct perr *e);    /* page_admin_edit.c */
 int page_admin_edit(struct req *r, struct perr *e);
 int page_admin_delete(struct req *r, struct perr *e);
+int page_admin_rotate(struct req *r, struct perr *e);
 
 #endif

@@ -27,6 +27,9 @@ struct share {
 	const char     *timezone;       /* customer's IANA zone */
 	const char     *currency;       /* customer's ISO 4217 code */
 	const char     *project_name;   /* project shares */
+	/* Browse window (share_window.h): the first and last month a client
+	 * may view as month indexes (year * 12 + month - 1); 0 = open. */
+	int             window_from, window_to;
 };
 
 /* Loads the share with key `key` (exact, case-sensitive).  Unknown → 

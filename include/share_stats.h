@@ -4,8 +4,9 @@
  * Budget figures follow Kimai: only stopped, billable records count; money
  * spent is the sum of their `rate`, time spent the sum of their `duration`.
  * A monthly budget (budget_type 'month') counts the records that start in
- * the current month of the customer's time zone; an all-time budget counts
- * every record that started up to now.  Customer figures cover all of the
+ * the month the page shows (cut in the customer's time zone): the current
+ * month by default, another one when the client browses to it, labelled
+ * as such; an all-time budget counts every record that started up to now.  Customer figures cover all of the
  * customer's projects.
  *
  * All-time sums would otherwise be recomputed from every row on every page
@@ -36,7 +37,10 @@
  * is on and the entity has such a budget (> 0):
  *   .Visible 1, .Monthly 0|1, .Spent, .Total, .Left, .Exceeded (formatted
  *   money or h:mm), .Over 0|1, .Percent ("45.3%"), .Meter (0..100, one
- *   decimal, C locale, for <meter value>), .Level ("ok"|"warn"|"over")
+ *   decimal, C locale, for <meter value>), .Level ("ok"|"warn"|"over");
+ *   monthly blocks also .Period ("2026-08"), .PeriodCurrent 0|1,
+ *   .PeriodMonth ("August 2026") and, for a month other than the current
+ *   one, .PeriodLabel ("Used in August 2026")
  *
  * Templates: including cs_templates/share_stats.cs defines the macros
  * budget_stats() (the statistics card) and budget_bars(row) (bars of one
@@ -66,9 +70,10 @@ int share_stats_fill(struct req *r, const struct share *s, long long project_id,
 
 /* Budget blocks of one project row of a customer share's project table:
  * fills <hdf_prefix>.Budget.* and <hdf_prefix>.TimeBudget.* (as above)
- * when the share's flags are on and the project has such budgets. */
+ * when the share's flags are on and the project has such budgets; a
+ * monthly budget counts `year`-`month`, the month the page shows. */
 int share_stats_project_row(struct req *r, const struct share *s, long long project_id,
-                            const char *hdf_prefix, struct perr *e);
+                            int year, int month, const char *hdf_prefix, struct perr *e);
 
 /* ---- budget arithmetic (pure, unit-tested) --------------------------- */
 

@@ -23,6 +23,16 @@ struct share_view {
 	const char  *base;          /* path of the share: /{lang}/auth/customer-portal/{key} */
 };
 
+/* The drill-down project r->args.project_id of a customer share, checked
+ * to be a visible project of that customer (else PERR_NOT_FOUND). */
+int share_view_project(struct req *r, struct share_view *v, struct perr *e);
+/* now_year/now_month in the customer's zone, then year, month and details
+ * from the query, inside the share's browse window (share_window.h). */
+int share_view_month(struct req *r, struct share_view *v, struct perr *e);
+
+/* Share.CsvUrl: the CSV download of the shown month (page_share_csv.c). */
+void share_csv_link(struct req *r, const struct share_view *v);
+
 /* "?year=2026&month=3" plus "&details=…" when the request carried it, so
  * every link keeps the chosen view. */
 const char *share_query(struct req *r, int year, int month, const char *details);

@@ -28,11 +28,16 @@
 	" (s.password IS NOT NULL AND s.password <> ''), s.record_merge_mode,"    \
 	" s.entry_user_visible, s.entry_rate_visible, s.annual_chart_visible,"    \
 	" s.monthly_chart_visible, s.budget_stats_visible,"                       \
-	" s.time_budget_stats_visible, p.name, COALESCE(c.name, pc.name)"         \
+	" s.time_budget_stats_visible, p.name, COALESCE(c.name, pc.name),"        \
+	" COALESCE(c.timezone, pc.timezone), st.expires_at,"                      \
+	" (st.expires_at IS NOT NULL AND st.expires_at <= UTC_TIMESTAMP()),"      \
+	" st.window_from, st.window_to, COALESCE(v.views, 0), v.last_view"        \
 	" FROM kimai2_customer_portals s"                                         \
 	" LEFT JOIN kimai2_projects p ON p.id = s.project_id"                     \
 	" LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"                 \
-	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"
+	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                   \
+	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
+	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"
 /* A share the user may manage: params view_all_data, user id x3. */
 #define SQL_ADMIN_SHARE_OK                                                    \
 	"(? = 1 OR (s.customer_id IS NOT NULL AND "                               \
@@ -50,12 +55,15 @@
 	  " s.budget_stats_visible, s.time_budget_stats_visible,"                 \
 	  " COALESCE(c.id, pc.id), COALESCE(c.name, pc.name),"                    \
 	  " COALESCE(c.timezone, pc.timezone), COALESCE(c.currency, pc.currency),"\
-	  " p.name"                                                               \
+	  " p.name, st.window_from, st.window_to"                                 \
 	  " FROM kimai2_customer_portals s"                                       \
 	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
 	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
 	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
-	  " WHERE s.share_key = ? AND BINARY s.share_key = ?")                    \
+	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " WHERE s.share_key = ? AND BINARY s.share_key = ?"                     \
+	  /* an expired share is no share: the row is simply not there */         \
+	  " AND (st.expires_at IS NULL OR st.expires_at > UTC_TIMESTAMP())")      \
 	/* unlock: failed-attempt throttling (throttle.c); times from the     \
 	 * database clock so every host agrees */                               \
 	X(ST_THROTTLE_COUNT,                                                      \
@@ -80,27 +88,34 @@
 	  " WHERE window_start <= UNIX_TIMESTAMP() - ? LIMIT 50")                 \
 	/* records: the month of a share (records.c); bounds are UTC DATETIME  \
 	 * text, end exclusive; running records (end_time NULL) never count */   \
-	X(ST_RECORDS_MONTH_PROJECT,                                                \
-	  "SELECT t.id, t.`user`, COALESCE(NULLIF(u.alias, ''), u.username),"    \
+	/* The month's records of a list of projects (records.c, month_ids.h):   \
+	 * RECORDS_BATCH project ids (repeat one to fill), the id range of the   \
+	 * month (lo, hi) and the table's highest id, then the bounds.  The      \
+	 * range on (project_id, id) is what keeps this fast on big tables. */   \
+	X(ST_RECORDS_MONTH,                                                        \
+	  "SELECT STRAIGHT_JOIN t.id, t.`user`,"                                  \
+	  " COALESCE(NULLIF(u.alias, ''), u.username),"                           \
 	  " t.project_id, p.name, t.start_time, t.end_time, t.timezone,"          \
 	  " COALESCE(t.duration, 0), t.rate, t.hourly_rate,"                      \
 	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
 	  " FROM kimai2_timesheet t"                                              \
-	  " JOIN kimai2_users u ON u.id = t.`user`"                               \
 	  " JOIN kimai2_projects p ON p.id = t.project_id"                        \
-	  " WHERE t.project_id = ? AND t.start_time >= ? AND t.start_time < ?"    \
-	  " AND t.end_time IS NOT NULL ORDER BY t.start_time, t.id")               \
-	X(ST_RECORDS_MONTH_CUSTOMER,                                               \
-	  "SELECT t.id, t.`user`, COALESCE(NULLIF(u.alias, ''), u.username),"    \
-	  " t.project_id, p.name, t.start_time, t.end_time, t.timezone,"          \
-	  " COALESCE(t.duration, 0), t.rate, t.hourly_rate,"                      \
-	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
-	  " FROM kimai2_timesheet t"                                              \
 	  " JOIN kimai2_users u ON u.id = t.`user`"                               \
-	  " JOIN kimai2_projects p ON p.id = t.project_id"                        \
-	  " WHERE p.customer_id = ? AND p.visible = 1"                            \
+	  " WHERE t.project_id IN (?, ?, ?, ?, ?, ?, ?, ?,"                       \
+	  " ?, ?, ?, ?, ?, ?, ?, ?)"                                              \
+	  " AND (t.id BETWEEN ? AND ? OR t.id > ?)"                               \
 	  " AND t.start_time >= ? AND t.start_time < ?"                           \
 	  " AND t.end_time IS NOT NULL ORDER BY t.start_time, t.id")               \
+	/* ids of the records starting in a period (month_ids.c): a covering    \
+	 * scan of the start_time index, cached */                               \
+	X(ST_RECORDS_ID_RANGE,                                                     \
+	  "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0),"                    \
+	  " (SELECT COALESCE(MAX(id), 0) FROM kimai2_timesheet)"                  \
+	  " FROM kimai2_timesheet WHERE start_time >= ? AND start_time < ?")      \
+	/* the projects a customer share's records come from */                  \
+	X(ST_RECORDS_PROJECTS,                                                     \
+	  "SELECT id FROM kimai2_projects"                                        \
+	  " WHERE customer_id = ? AND visible = 1 ORDER BY id")                   \
 	/* a visible project of a customer (drill-down of customer shares) */    \
 	X(ST_SHARE_PROJECT,                                                        \
 	  "SELECT id, name FROM kimai2_projects"                                  \
@@ -209,8 +224,40 @@
 	  " WHERE id = ? AND BINARY share_key = ?")                               \
 	X(ST_ADMIN_DELETE,                                                        \
 	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND BINARY share_key = ?")\
+	/* extras (share_store.c, views.c, share_cli.c): per-share settings,    \
+	 * key rotation, passwords from the command line, view counts */        \
+	X(ST_SHARE_ZONE,                                                          \
+	  "SELECT COALESCE(c.timezone, pc.timezone) FROM kimai2_customer_portals s"\
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id WHERE s.id = ?")  \
+	X(ST_SETTINGS_SAVE,                                                       \
+	  "INSERT INTO kimai2_customer_portals_settings (share_id, expires_at,"   \
+	  " window_from, window_to, created_at, updated_at)"                      \
+	  " VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"                \
+	  " ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at),"             \
+	  " window_from = VALUES(window_from), window_to = VALUES(window_to),"    \
+	  " updated_at = UTC_TIMESTAMP()")                                        \
+	X(ST_SHARE_ROTATE,                                                        \
+	  "UPDATE kimai2_customer_portals SET share_key = ?"                      \
+	  " WHERE id = ? AND BINARY share_key = ?")                               \
+	X(ST_SHARE_SET_PASSWORD,                                                  \
+	  "UPDATE kimai2_customer_portals SET password = ? WHERE id = ?")         \
+	X(ST_CLI_LIST, SQL_ADMIN_SHARE_COLS " ORDER BY s.id")                     \
+	X(ST_CLI_SHARE, SQL_ADMIN_SHARE_COLS " WHERE s.id = ?")                   \
+	/* a share deleted since its views were counted gets no row (and no    \
+	 * foreign-key error): the SELECT finds nothing to insert */             \
+	X(ST_VIEWS_ADD,                                                           \
+	  "INSERT INTO kimai2_customer_portals_views (share_id, views, last_view)"\
+	  " SELECT s.id, ?, ? FROM kimai2_customer_portals s WHERE s.id = ?"      \
+	  " ON DUPLICATE KEY UPDATE views = views + VALUES(views),"               \
+	  " last_view = GREATEST(COALESCE(last_view, VALUES(last_view)),"         \
+	  " VALUES(last_view))")                                                  \
 	/* readiness */                                                           \
-	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals WHERE 1 = 0")       \
+	/* the tables of the share query: the plugin's and the settings */      \
+	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals s"                  \
+	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " WHERE 1 = 0")                                                         \
 	X(ST_TABLE_EXISTS,                                                        \
 	  "SELECT 1 FROM information_schema.TABLES"                               \
 	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")                  \

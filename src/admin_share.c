@@ -25,6 +25,7 @@ enum {
 	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_HAS_PW, C_MERGE,
 	C_FLAGS,                      /* AF__MAX flag columns from here */
 	C_PROJECT_NAME = C_FLAGS + AF__MAX, C_CUSTOMER_NAME,
+	C_ZONE, C_EXPIRES, C_EXPIRED, C_WINDOW_FROM, C_WINDOW_TO, C_VIEWS, C_LAST_VIEW,
 };
 
 static void from_row(const struct dbrows *rs, size_t i, struct admin_share *s)
@@ -41,6 +42,18 @@ static void from_row(const struct dbrows *rs, size_t i, struct admin_share *s)
 		s->flags[f] = dbr_int(rs, i, (size_t)(C_FLAGS + f), 0) != 0;
 	s->project_name = dbr_text(rs, i, C_PROJECT_NAME);
 	s->customer_name = dbr_text(rs, i, C_CUSTOMER_NAME);
+	s->timezone = dbr_text(rs, i, C_ZONE);
+	s->expires_at = dbr_text(rs, i, C_EXPIRES);
+	s->expired = dbr_int(rs, i, C_EXPIRED, 0) != 0;
+	s->window_from = dbr_text(rs, i, C_WINDOW_FROM);
+	s->window_to = dbr_text(rs, i, C_WINDOW_TO);
+	s->views = dbr_int(rs, i, C_VIEWS, 0);
+	s->last_view = dbr_text(rs, i, C_LAST_VIEW);
+}
+
+void admin_share_row(const struct dbrows *rs, size_t i, struct admin_share *out)
+{
+	from_row(rs, i, out);
 }
 
 /* view_all_data, then the user id once per team condition. */

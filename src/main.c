@@ -12,15 +12,18 @@
 #include "log.h"
 #include "render.h"
 #include "server.h"
+#include "share_cli.h"
 
 static const char usage[] =
-	"Usage: portal [options] [check]\n"
+	"Usage: portal [options] [check | share COMMAND …]\n"
 	"\n"
 	"Kimai customer portal: serves shared timesheets over FastCGI.\n"
 	"\n"
 	"Commands:\n"
 	"  (none)                    run the FastCGI server\n"
 	"  check                     validate the configuration, connect, verify the schema\n"
+	"  share list|create|rotate|delete|set-password …\n"
+	"                            manage shares (portal share --help)\n"
 	"\n"
 	"Options (flag > environment > Kimai's .env files > default):\n"
 	"  --kimai-dir DIR           read DATABASE_URL and APP_SECRET from DIR/.env, DIR/.env.local\n"
@@ -42,7 +45,8 @@ static const char usage[] =
 static const char *const required_tables[] = {
 	"kimai2_customers", "kimai2_projects", "kimai2_activities", "kimai2_timesheet",
 	"kimai2_users", "kimai2_roles", "kimai2_roles_permissions", "kimai2_sessions",
-	"kimai2_customer_portals", NULL,
+	"kimai2_customer_portals", "kimai2_customer_portals_settings",
+	"kimai2_customer_portals_attempts", "kimai2_customer_portals_views", NULL,
 };
 
 static int check(const struct config *cfg)
@@ -65,7 +69,7 @@ static int check(const struct config *cfg)
 		}
 		if (rows.nrows == 0) {
 			fprintf(stderr, "portal check: table %s is missing%s\n", required_tables[i],
-			        strcmp(required_tables[i], "kimai2_customer_portals") == 0
+			        strncmp(required_tables[i], "kimai2_customer_portals", 23) == 0
 			            ? " (run portal-install)" : " (is this Kimai's database?)");
 			goto out;
 		}
@@ -85,7 +89,15 @@ int main(int argc, char **argv)
 	int rc = 1;
 	memset(&cfg, 0, sizeof(cfg));
 	nerr_init();
-	int r = config_load(&cfg, argc, argv, "portal", usage, &e);
+	/* `portal share` needs neither the cookie secret nor the server's
+	 * settings; everything else is loaded with all checks. */
+	int r = config_load_ex(&cfg, argc, argv, "portal", usage,
+	                       CONFIG_NO_SECRET | CONFIG_NO_SERVE, &e);
+	if (r == 0 && !(cfg.command && strcmp(cfg.command, "share") == 0)) {
+		config_free(&cfg);
+		memset(&cfg, 0, sizeof(cfg));
+		r = config_load(&cfg, argc, argv, "portal", usage, &e);
+	}
 	if (r == 1)
 		return 0;
 	if (r < 0) {
@@ -99,6 +111,10 @@ int main(int argc, char **argv)
 	}
 	if (cfg.command && strcmp(cfg.command, "check") == 0) {
 		rc = check(&cfg);
+		goto out;
+	}
+	if (cfg.command && strcmp(cfg.command, "share") == 0) {
+		rc = share_cli(&cfg, cfg.cmd_argc, cfg.cmd_argv, stdin, stdout, stderr);
 		goto out;
 	}
 	if (cfg.command) {

@@ -9,6 +9,7 @@
  * The hash itself never leaves the database on these pages. */
 #include <string.h>
 
+#include "admin_extras.h"
 #include "admin_share.h"
 #include "auth.h"
 #include "crypto.h"
@@ -38,6 +39,7 @@ struct form {
 	const char         *pw_plain;     /* PW_SET */
 	size_t              pw_len;
 	const char         *err_entity;   /* message key of a field error */
+	struct admin_extras_form extras;  /* expiry date, browse window */
 };
 
 static const enum param flag_params[AF__MAX] = {
@@ -214,6 +216,7 @@ static int show_form(struct req *r, const struct form *f, bool invalid, struct p
 			rset(r, arena_printf(r->a, "Form.Flags.%s", admin_flag_names[k]), "1");
 	if (f->is_customer ? set_customers(r, f->entity, e) < 0 : set_projects(r, f->entity, e) < 0)
 		return -1;
+	admin_extras_show(r, &f->extras);
 	rset(r, "Admin.ListUrl", admin_url(r, NULL));
 	return render(r, "admin_edit.cs", e);
 }
@@ -306,15 +309,20 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 	if (admin_guard_post(r, e) < 0)
 		return -1;
 	form_from_post(r, f);
+	bool extras_ok = admin_extras_from_post(r, &f->extras);
 	if (entity_allowed(r, f, &ok, e) < 0)
 		return -1;
-	if (!ok) {
+	if (!ok)
 		f->err_entity = "admin.choose";
+	if (!ok || !extras_ok)
 		return show_form(r, f, true, e);
-	}
 	if (hash_password(r, f, &hash, e) < 0)
 		return -1;
 	if (f->editing ? update_share(r, f, hash, e) < 0 : insert_share(r, f, hash, e) < 0)
+		return -1;
+	/* The insert was this connection's last statement: its id is the new share's. */
+	if (admin_extras_save(r, f->editing ? f->cur.id : (long long)db_insert_id(r->w->db),
+	                      &f->extras, e) < 0)
 		return -1;
 	req_redirect(r, 303, admin_url(r, f->editing ? "?done=saved" : "?done=created"));
 	return 0;
@@ -352,6 +360,7 @@ int page_admin_edit(struct req *r, struct perr *e)
 	f.editing = true;
 	f.is_customer = f.cur.is_customer;
 	form_from_share(&f);
+	admin_extras_from_share(r, &f.cur, &f.extras);
 	if (r->method == HTTP_POST)
 		return submit(r, &f, e);
 	return show_form(r, &f, false, e);

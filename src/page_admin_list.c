@@ -3,6 +3,7 @@
  * visibility options, and the edit and delete actions (DESIGN §5). */
 #include <stdio.h>
 
+#include "admin_extras.h"
 #include "admin_share.h"
 #include "routes.h"
 
@@ -14,7 +15,8 @@ static const char *const merge_msgs[MERGE__MAX] = {
 	[MERGE_LAST]  = "admin.merge_last",
 };
 
-static const char *const done_msgs[] = { "admin.created", "admin.saved", "admin.deleted" };
+static const char *const done_msgs[] = { "admin.created", "admin.saved", "admin.deleted",
+                                         "admin.rotated" };
 
 static void set_share(struct req *r, size_t i, const struct admin_share *s)
 {
@@ -38,6 +40,7 @@ static void set_share(struct req *r, size_t i, const struct admin_share *s)
 	for (int f = 0; f < AF__MAX; f++)
 		SET(arena_printf(r->a, "Flags.%s", admin_flag_names[f]), s->flags[f] ? "1" : "0");
 #undef SET
+	admin_extras_list_row(r, pre, s);
 }
 
 int page_admin_list(struct req *r, struct perr *e)
@@ -54,7 +57,8 @@ int page_admin_list(struct req *r, struct perr *e)
 	rset(r, "Admin.CreateCustomerUrl", admin_url(r, "/create?type=customer"));
 	rset(r, "Admin.CreateProjectUrl", admin_url(r, "/create?type=project"));
 	rseti(r, "Admin.Count", (long long)n);
-	if (r->p[P_ADM_DONE].set && r->p[P_ADM_DONE].i >= 0 && r->p[P_ADM_DONE].i < 3)
+	if (r->p[P_ADM_DONE].set && r->p[P_ADM_DONE].i >= 0 &&
+	    r->p[P_ADM_DONE].i < (long long)(sizeof(done_msgs) / sizeof(done_msgs[0])))
 		rset(r, "Admin.Done", msg(r, done_msgs[r->p[P_ADM_DONE].i]));
 	for (size_t i = 0; i < n; i++)
 		set_share(r, i, &shares[i]);

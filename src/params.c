@@ -10,7 +10,7 @@
 
 static const char *const details_choices[] = {"table", "chart", NULL};
 static const char *const adm_type_choices[] = {"customer", "project", NULL};
-static const char *const adm_done_choices[] = {"created", "saved", "deleted", NULL};
+static const char *const adm_done_choices[] = {"created", "saved", "deleted", "rotated", NULL};
 /* Same order as enum merge_mode and merge_mode_names (share.h). */
 static const char *const adm_merge_choices[] = {
 	"NONE", "MERGE", "MERGE_USE_FIRST_OF_DAY", "MERGE_USE_LAST_OF_DAY", NULL};
@@ -36,6 +36,10 @@ const struct param_def param_defs[P__MAX] = {
 	[P_ADM_BUDGET_STATS]  = {"budget_stats_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 	[P_ADM_TIME_BUDGET_STATS] = {"time_budget_stats_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 	[P_ADM_DONE]     = {"done", PK_ENUM, PS_QUERY, 0, 0, 8, adm_done_choices},
+	/* free text here: a malformed date re-shows the form with a message */
+	[P_ADM_EXPIRES]     = {"expires", PK_TEXT, PS_FORM, 0, 0, 32, NULL},
+	[P_ADM_WINDOW_FROM] = {"window_from", PK_TEXT, PS_FORM, 0, 0, 32, NULL},
+	[P_ADM_WINDOW_TO]   = {"window_to", PK_TEXT, PS_FORM, 0, 0, 32, NULL},
 };
 
 static int hexval(unsigned char c)

@@ -1,12 +1,14 @@
 /* The month's records of a share (records.h).  The month is cut in the
  * customer's time zone; each record is then dated in its own zone, the way
  * the person who entered it saw the day. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "db.h"
 #include "fmt.h"
 #include "log.h"
+#include "month_ids.h"
 #include "records.h"
 #include "req.h"
 #include "server.h"
@@ -74,11 +76,46 @@ static int fill_record(struct req *r, const struct share *s, const struct dbrows
 	return 0;
 }
 
+/* Project ids per ST_RECORDS_MONTH (its IN list has this many places). */
+#define RECORDS_BATCH 16
+
+/* The projects whose records the page shows: one, or the visible projects
+ * of the share's customer. */
+static int source_projects(struct req *r, const struct share *s, long long project_id,
+                           long long **ids, size_t *n, struct perr *e)
+{
+	struct dbrows rs;
+	if (project_id) {
+		*ids = arena_alloc(r->a, sizeof(**ids));
+		(*ids)[0] = project_id;
+		*n = 1;
+		return 0;
+	}
+	struct dbval p = dbv_int(s->customer_id);
+	if (db_exec(r->w->rdb, ST_RECORDS_PROJECTS, &p, 1, r->a, &rs, e))
+		return -1;
+	*ids = arena_calloc(r->a, rs.nrows ? rs.nrows : 1, sizeof(**ids));
+	for (size_t i = 0; i < rs.nrows; i++)
+		(*ids)[i] = dbr_int(&rs, i, 0, 0);
+	*n = rs.nrows;
+	return 0;
+}
+
+static int cmp_start(const void *pa, const void *pb)
+{
+	const struct record *a = pa, *b = pb;
+	if (a->start_utc != b->start_utc)
+		return a->start_utc < b->start_utc ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
 int records_month(struct req *r, const struct share *s, long long project_id,
                   int year, int month, struct record_list *out, struct perr *e)
 {
-	struct dbrows rs;
 	char from[20], to[20];
+	struct month_ids ids;
+	long long *pids = NULL;
+	size_t npids = 0, nbatches = 0, total = 0;
 	memset(out, 0, sizeof(*out));
 	out->year = year;
 	out->month = month;
@@ -92,21 +129,47 @@ int records_month(struct req *r, const struct share *s, long long project_id,
 	 * projects of the customer, or the one the caller checked. */
 	if (!project_id && !s->is_customer)
 		project_id = s->project_id;
-	struct dbval p[3] = {dbv_int(project_id ? project_id : s->customer_id),
-	                     dbv_text(from), dbv_text(to)};
-	if (db_exec(r->w->rdb, project_id ? ST_RECORDS_MONTH_PROJECT : ST_RECORDS_MONTH_CUSTOMER,
-	            p, 3, r->a, &rs, e))
+	if (source_projects(r, s, project_id, &pids, &npids, e))
+		return -1;
+	out->v = arena_alloc(r->a, sizeof(*out->v));
+	if (npids == 0)
+		return 0;
+	if (month_ids_get(r->w->rdb, r->a, from, to, &ids, e))
 		return -1;
 
-	out->v = arena_calloc(r->a, rs.nrows ? rs.nrows : 1, sizeof(*out->v));
-	for (size_t i = 0; i < rs.nrows; i++) {
-		struct record *rec = &out->v[out->n];
-		if (fill_record(r, s, &rs, i, rec, e))
+	nbatches = (npids + RECORDS_BATCH - 1) / RECORDS_BATCH;
+	struct dbrows *rs = arena_calloc(r->a, nbatches, sizeof(*rs));
+	for (size_t b = 0; b < nbatches; b++) {
+		struct dbval p[RECORDS_BATCH + 5];
+		size_t first = b * RECORDS_BATCH;
+		for (size_t k = 0; k < RECORDS_BATCH; k++) {
+			size_t i = first + k < npids ? first + k : npids - 1;
+			p[k] = dbv_int(pids[i]);
+		}
+		p[RECORDS_BATCH] = dbv_int(ids.lo);
+		p[RECORDS_BATCH + 1] = dbv_int(ids.hi);
+		p[RECORDS_BATCH + 2] = dbv_int(ids.max);
+		p[RECORDS_BATCH + 3] = dbv_text(from);
+		p[RECORDS_BATCH + 4] = dbv_text(to);
+		if (db_exec(r->w->rdb, ST_RECORDS_MONTH, p, RECORDS_BATCH + 5, r->a, &rs[b], e))
 			return -1;
-		out->n++;
-		out->total_duration += rec->duration;
-		if (rec->billable)
-			out->total_billable_rate += rec->rate;
+		total += rs[b].nrows;
 	}
+
+	out->v = arena_calloc(r->a, total ? total : 1, sizeof(*out->v));
+	for (size_t b = 0; b < nbatches; b++) {
+		for (size_t i = 0; i < rs[b].nrows; i++) {
+			struct record *rec = &out->v[out->n];
+			if (fill_record(r, s, &rs[b], i, rec, e))
+				return -1;
+			out->n++;
+			out->total_duration += rec->duration;
+			if (rec->billable)
+				out->total_billable_rate += rec->rate;
+		}
+	}
+	/* Each batch comes sorted; several are merged into start order. */
+	if (nbatches > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_start);
 	return 0;
 }

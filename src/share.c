@@ -6,6 +6,7 @@
 #include "req.h"
 #include "server.h"
 #include "share.h"
+#include "share_window.h"
 
 const char *const merge_mode_names[MERGE__MAX] = {
 	[MERGE_NONE]  = "NONE",
@@ -26,7 +27,7 @@ enum merge_mode merge_mode_parse(const char *s)
 enum {
 	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_PASSWORD, C_MERGE, C_USER_VIS, C_RATE_VIS,
 	C_ANNUAL, C_MONTHLY, C_BUDGET, C_TIME_BUDGET, C_CUST_ID, C_CUST_NAME, C_TZ,
-	C_CURRENCY, C_PROJECT_NAME,
+	C_CURRENCY, C_PROJECT_NAME, C_WINDOW_FROM, C_WINDOW_TO,
 };
 
 int share_load(struct req *r, const char *key, struct share *s, struct perr *e)
@@ -59,6 +60,8 @@ int share_load(struct req *r, const char *key, struct share *s, struct perr *e)
 	s->timezone = dbr_text(&rs, 0, C_TZ);
 	s->currency = dbr_text(&rs, 0, C_CURRENCY);
 	s->project_name = dbr_text(&rs, 0, C_PROJECT_NAME);
+	s->window_from = share_window_parse(dbr_text(&rs, 0, C_WINDOW_FROM));
+	s->window_to = share_window_parse(dbr_text(&rs, 0, C_WINDOW_TO));
 	if (!s->is_customer && s->project_id == 0)
 		return PERR(e, PERR_NOT_FOUND, "share %s has neither project nor customer",
 		            log_short(key, shortkey));

@@ -3,6 +3,7 @@
 #include "req.h"
 #include "server.h"
 #include "share_view.h"
+#include "share_window.h"
 
 /* The year choices: a few years around both the shown and the current
  * year, inside the range the year parameter accepts. */
@@ -22,6 +23,8 @@ static void set_link(struct req *r, const struct share_view *v, const char *pref
 	char label[FMT_BUF];
 	if (year < YEAR_MIN || year > YEAR_MAX)
 		return;    /* the parameter would be rejected: no link */
+	if (!share_month_allowed(v->s, year, month))
+		return;    /* outside the share's browse window: a 404 */
 	fmt_month_year(r->w->fmt, r->lang, year, month, label, sizeof(label));
 	rset(r, arena_printf(r->a, "%s.Url", prefix), share_query(r, year, month, v->details));
 	rset(r, arena_printf(r->a, "%s.Label", prefix), label);
@@ -43,6 +46,8 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	         v->month == 12 ? 1 : v->month + 1);
 
 	for (int m = 1; m <= 12; m++) {
+		if (!share_month_allowed(v->s, v->year, m))
+			continue;
 		fmt_month_name(r->w->fmt, r->lang, m, label, sizeof(label));
 		rseti(r, arena_printf(r->a, "Nav.Months.%d.Value", m), m);
 		rset(r, arena_printf(r->a, "Nav.Months.%d.Name", m), label);
@@ -51,6 +56,11 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	}
 	int lo = (v->year < v->now_year ? v->year : v->now_year) - YEARS_AROUND;
 	int hi = (v->year > v->now_year ? v->year : v->now_year) + YEARS_AROUND;
+	/* A browse window bounds the years on offer as well. */
+	if (v->s->window_from && lo < MONTH_YEAR(v->s->window_from))
+		lo = MONTH_YEAR(v->s->window_from);
+	if (v->s->window_to && hi > MONTH_YEAR(v->s->window_to))
+		hi = MONTH_YEAR(v->s->window_to);
 	lo = lo < YEAR_MIN ? YEAR_MIN : lo;
 	hi = hi > YEAR_MAX ? YEAR_MAX : hi;
 	for (int y = lo; y <= hi; y++) {

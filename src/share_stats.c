@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "budget_cache.h"
+#include "chart_cache.h"
 #include "db.h"
 #include "fmt.h"
 #include "records.h"
@@ -12,6 +13,7 @@
 #include "server.h"
 #include "share.h"
 #include "share_stats.h"
+#include "share_window.h"
 #include "svg_chart.h"
 
 const char *const budget_level_names[3] = {
@@ -51,18 +53,18 @@ enum { CB_BUDGET, CB_TIME_BUDGET, CB_TYPE };
 enum { CS_RATE, CS_DURATION };
 
 /* Budgets of a customer or project and what was spent in the budget's
- * period, from the cache when fresh.  `zone` is the customer's zone, which
- * decides what "this month" is. */
+ * period, from the cache when fresh.  `zone` is the customer's zone, in
+ * which the month `y`-`m` is cut: a monthly budget counts the month the
+ * page shows (the current one unless the client picked another). */
 static int entity_figures(struct req *r, enum budget_kind kind, long long id,
-                          const char *zone, struct budget_figures *f, struct perr *e)
+                          const char *zone, int y, int m, struct budget_figures *f,
+                          struct perr *e)
 {
 	struct dbrows rs;
-	int y = 0, m = 0;
 	long long month_start = 0, month_end = 0, now = mono_now();
 	memset(f, 0, sizeof(*f));
-	if (tz_now_month(r->w->fmt, zone, &y, &m) < 0 ||
-	    tz_month_bounds(r->w->fmt, zone, y, m, &month_start, &month_end) < 0)
-		return PERR(e, PERR_INTERNAL, "no current month in the customer's zone");
+	if (tz_month_bounds(r->w->fmt, zone, y, m, &month_start, &month_end) < 0)
+		return PERR(e, PERR_INTERNAL, "no bounds of %04d-%02d in the customer's zone", y, m);
 	if (budget_cache_get(kind, id, now, month_start, f))
 		return 0;
 
@@ -78,8 +80,8 @@ static int entity_figures(struct req *r, enum budget_kind kind, long long id,
 		f->monthly = type && strcmp(type, "month") == 0;
 	}
 	if (f->budget > 0 || f->time_budget > 0) {
-		/* Kimai: a monthly budget counts this month's records (future ones
-		 * of this month too); an all-time budget every record up to now. */
+		/* Kimai: a monthly budget counts the month's records (future ones
+		 * of the month too); an all-time budget every record up to now. */
 		long long from = 0, to = (long long)time(NULL) + 1;
 		if (f->monthly) {
 			from = month_start;
@@ -146,33 +148,63 @@ static void set_time_block(struct req *r, const char *prefix, const struct budge
 	setp(r, prefix, "Level", budget_level_names[c.level]);
 }
 
-/* Fills <prefix>.Budget and <prefix>.TimeBudget; *shown tells whether
- * either block exists. */
+static const char *msg_arg(struct req *r, const char *key, const char *arg);
+
+/* Which month a monthly block counts, labelled so that a past or future
+ * month is never mistaken for the current one:
+ *   .Period "2026-08", .PeriodCurrent 0|1, .PeriodMonth "August 2026",
+ *   .PeriodLabel "Used in August 2026" (other months only). */
+static void set_period(struct req *r, const char *prefix, int y, int m, bool current)
+{
+	char b[FMT_BUF];
+	const char *month = arena_strdup(r->a, fmt_month_year(r->w->fmt, r->lang, y, m, b,
+	                                                      sizeof(b)));
+	setp(r, prefix, "Period", arena_printf(r->a, "%04d-%02d", y, m));
+	setp(r, prefix, "PeriodCurrent", current ? "1" : "0");
+	setp(r, prefix, "PeriodMonth", month);
+	if (!current)
+		setp(r, prefix, "PeriodLabel", msg_arg(r, "stats.used_in", month));
+}
+
+/* Fills <prefix>.Budget and <prefix>.TimeBudget for the month `y`-`m`
+ * shown; *shown tells whether either block exists. */
 static int set_budget_blocks(struct req *r, const struct share *s, enum budget_kind kind,
-                             long long id, const char *prefix, bool *shown, struct perr *e)
+                             long long id, int y, int m, const char *prefix, bool *shown,
+                             struct perr *e)
 {
 	struct budget_figures f;
+	int now_y = 0, now_m = 0;
 	*shown = false;
 	if (!s->budget_stats && !s->time_budget_stats)
 		return 0;
-	if (entity_figures(r, kind, id, s->timezone, &f, e))
+	if (tz_now_month(r->w->fmt, s->timezone, &now_y, &now_m) < 0)
+		return PERR(e, PERR_INTERNAL, "no current month in the customer's zone");
+	if (entity_figures(r, kind, id, s->timezone, y, m, &f, e))
 		return -1;
+	bool current = y == now_y && m == now_m;
 	if (s->budget_stats && f.budget > 0) {
-		set_money_block(r, s, arena_printf(r->a, "%s.Budget", prefix), &f);
+		const char *p = arena_printf(r->a, "%s.Budget", prefix);
+		set_money_block(r, s, p, &f);
+		if (f.monthly)
+			set_period(r, p, y, m, current);
 		*shown = true;
 	}
 	if (s->time_budget_stats && f.time_budget > 0) {
-		set_time_block(r, arena_printf(r->a, "%s.TimeBudget", prefix), &f);
+		const char *p = arena_printf(r->a, "%s.TimeBudget", prefix);
+		set_time_block(r, p, &f);
+		if (f.monthly)
+			set_period(r, p, y, m, current);
 		*shown = true;
 	}
 	return 0;
 }
 
 int share_stats_project_row(struct req *r, const struct share *s, long long project_id,
-                            const char *hdf_prefix, struct perr *e)
+                            int year, int month, const char *hdf_prefix, struct perr *e)
 {
 	bool shown;
-	return set_budget_blocks(r, s, BUDGET_PROJECT, project_id, hdf_prefix, &shown, e);
+	return set_budget_blocks(r, s, BUDGET_PROJECT, project_id, year, month, hdf_prefix,
+	                         &shown, e);
 }
 
 /* ---- charts --------------------------------------------------------- */
@@ -210,7 +242,12 @@ static int year_durations(struct req *r, const struct share *s, long long projec
 		p[i] = dbv_int(bounds[i + 1]);
 	if (!project_id && !s->is_customer)
 		project_id = s->project_id;
-	p[11] = dbv_int(project_id ? project_id : s->customer_id);
+	/* A year of records is summed at most once per CHART_CACHE_TTL. */
+	enum chart_scope scope = project_id ? CHART_PROJECT : CHART_CUSTOMER;
+	long long id = project_id ? project_id : s->customer_id, now = mono_now();
+	if (chart_cache_get(scope, id, year, now, secs))
+		return 0;
+	p[11] = dbv_int(id);
 	p[12] = dbv_int(bounds[0]);
 	p[13] = dbv_int(bounds[12]);
 	if (db_exec(r->w->rdb, project_id ? ST_STATS_YEAR_PROJECT : ST_STATS_YEAR_CUSTOMER,
@@ -222,6 +259,7 @@ static int year_durations(struct req *r, const struct share *s, long long projec
 		if (m >= 0 && m < 12)
 			secs[m] += dbr_int(&rs, i, CY_DURATION, 0);
 	}
+	chart_cache_put(scope, id, year, now, secs);
 	return 0;
 }
 
@@ -240,13 +278,20 @@ static const char *chart_svg(struct req *r, const struct chart *c, struct perr *
 }
 
 static int annual_chart(struct req *r, const struct share *s, long long project_id,
-                        int year, struct perr *e)
+                        int year, const struct record_list *recs, struct perr *e)
 {
 	long long secs[12], total = 0;
 	struct chart_bar bars[12];
 	char b[FMT_BUF];
 	if (year_durations(r, s, project_id, year, secs, e))
 		return -1;
+	/* The shown month from the table's own records: never behind it. */
+	if (recs && recs->year == year && recs->month >= 1 && recs->month <= 12)
+		secs[recs->month - 1] = recs->total_duration;
+	/* Months outside the share's browse window show nothing. */
+	for (int i = 0; i < 12; i++)
+		if (!share_month_allowed(s, year, i + 1))
+			secs[i] = 0;
 	for (int i = 0; i < 12; i++) {
 		const char *prefix = arena_printf(r->a, "Chart.Annual.Bars.%d", i + 1);
 		bars[i] = (struct chart_bar){
@@ -351,15 +396,16 @@ int share_stats_fill(struct req *r, const struct share *s, long long project_id,
 	 * else the shared customer or project. */
 	if (project_id || !s->is_customer) {
 		long long pid = project_id ? project_id : s->project_id;
-		if (set_budget_blocks(r, s, BUDGET_PROJECT, pid, "Stats", &shown, e))
+		if (set_budget_blocks(r, s, BUDGET_PROJECT, pid, year, month, "Stats", &shown, e))
 			return -1;
-	} else if (set_budget_blocks(r, s, BUDGET_CUSTOMER, s->customer_id, "Stats", &shown, e)) {
+	} else if (set_budget_blocks(r, s, BUDGET_CUSTOMER, s->customer_id, year, month, "Stats",
+	                             &shown, e)) {
 		return -1;
 	}
 	if (shown)
 		rset(r, "Stats.Visible", "1");
 
-	if (s->annual_chart && annual_chart(r, s, project_id, year, e))
+	if (s->annual_chart && annual_chart(r, s, project_id, year, recs, e))
 		return -1;
 	if (s->monthly_chart) {
 		rset(r, "Chart.Switch.Visible", "1");

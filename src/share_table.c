@@ -123,7 +123,7 @@ int share_projects_set(struct req *r, const struct share_view *v, struct perr *e
 		rseti(r, arena_printf(r->a, "%s.Id", row), id);
 		rset(r, arena_printf(r->a, "%s.Name", row), dbr_text(&rs, i, 1));
 		rsetf(r, arena_printf(r->a, "%s.Url", row), "%s/p/%lld%s", v->base, id, q);
-		if (share_stats_project_row(r, v->s, id, row, e))
+		if (share_stats_project_row(r, v->s, id, v->year, v->month, row, e))
 			return -1;
 	}
 	return 0;

@@ -78,6 +78,14 @@ def indent(text):
     return '\n'.join('    ' + line for line in text.splitlines())
 
 
+def sanitizer_check():
+    """Fails with the sanitizer or valgrind reports the logs gained meanwhile."""
+    found = harness.sanitizer_reports()
+    if found:
+        raise AssertionError(f'{len(found)} sanitizer/valgrind report lines in the logs:\n'
+                             + '\n'.join(found[:20]))
+
+
 def call(fn, arg):
     n = len(inspect.signature(fn).parameters)
     return fn(arg) if n == 1 else fn()
@@ -144,8 +152,10 @@ def main():
                     signal.alarm(limit)
                     call(fn, fixture)
                     signal.alarm(0)
+                    sanitizer_check()
                 except Exception as ex:
                     signal.alarm(0)
+                    harness.sanitizer_reports()   # counted once, for this test
                     fail(name, ex, marks)
                 else:
                     passed += 1
@@ -156,12 +166,18 @@ def main():
                 try:
                     signal.alarm(limit)
                     teardown(fixture)
+                    sanitizer_check()
                 except Exception as ex:
                     fail(f'{mod.__name__}.teardown', ex, harness.log_marks())
                 finally:
                     signal.alarm(0)
     finally:
         harness.stop_all()
+    # Leaks are reported when a process exits: the ones stopped last count here.
+    try:
+        sanitizer_check()
+    except AssertionError as ex:
+        fail('sanitizer reports at exit', ex, {})
 
     if not plan:
         print('no test matched', file=sys.stderr)

@@ -55,7 +55,8 @@ class Session {
 		this.consoleErrors = [];
 	}
 
-	async open({ viewport = DESKTOP, javaScript = true, colorScheme = 'light', cookies = [] } = {}) {
+	async open({ viewport = DESKTOP, javaScript = true, colorScheme = 'light', cookies = [],
+		permissions = [] } = {}) {
 		this.javaScript = javaScript;
 		this.context = await this.browser.newContext({
 			baseURL: this.info.base,
@@ -66,6 +67,8 @@ class Session {
 			timezoneId: 'Europe/Berlin',
 			reducedMotion: 'reduce',
 		});
+		if (permissions.length)
+			await this.context.grantPermissions(permissions, { origin: this.info.base });
 		if (cookies.length)
 			await this.context.addCookies(cookies.map(c => ({ url: this.info.base, ...c })));
 		await this.context.addInitScript(CSP_WATCH);

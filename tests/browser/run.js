@@ -115,9 +115,10 @@ async function main() {
 		return 0;
 	}
 	if (!plan.length) {
-		console.error('no test matched');
+		// As tests/run.py: a pattern meant for the other suites selects nothing here.
+		console.error('no browser test matched');
 		console.log('0 passed, 0 failed');
-		return 1;
+		return 0;
 	}
 	const limit = Number(process.env.PORTAL_TEST_TIMEOUT || 120);
 	const tmp = lib.tmpdir('portal-browser-');

@@ -32,6 +32,7 @@ import json
 import os
 import re
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -196,6 +197,41 @@ def log_tails(marks=None, lines=25):
     return '\n'.join(out)
 
 
+# What ASan, UBSan, LeakSanitizer and valgrind print when they find something.  A portal
+# built with -Db_sanitize=address,undefined (or run under PORTAL_WRAPPER=valgrind …)
+# writes it to its log; tests/run.py fails the test during which a log gained such a line.
+_SANITIZER_RE = re.compile(
+    r'ERROR: AddressSanitizer|ERROR: LeakSanitizer|LeakSanitizer|runtime error:'
+    r'|==\d+== (Invalid (read|write|free)|Conditional jump|Use of uninitialised'
+    r'|Syscall param|Mismatched free|Source and destination overlap)'
+    r'|ERROR SUMMARY: [1-9]')
+_sanitizer_seen = {}
+
+
+def sanitizer_reports():
+    """Sanitizer and valgrind report lines the logs gained since the last call."""
+    out = []
+    with _lock:
+        logs = list(_logs)
+    for p in logs:
+        if not p.exists():
+            continue
+        start = _sanitizer_seen.get(p, 0)
+        with open(p, 'rb') as f:
+            f.seek(start)
+            data = f.read()
+        _sanitizer_seen[p] = start + len(data)
+        for line in data.decode('utf-8', 'replace').splitlines():
+            if _SANITIZER_RE.search(line):
+                out.append(f'{p}: {line.strip()}')
+    return out
+
+
+def wrapper():
+    """PORTAL_WRAPPER (e.g. "valgrind --leak-check=full"): a command the portal runs under."""
+    return shlex.split(os.environ.get('PORTAL_WRAPPER', ''))
+
+
 def file_tail(path, lines=25):
     try:
         text = Path(path).read_text('utf-8', 'replace')
@@ -270,6 +306,8 @@ class MariaDB:
         self.user = 'portal'
         self.password = 'pw-' + secrets.token_hex(8)
         self._dbs = 0
+        # More mariadbd options, after (so overriding) the defaults below.
+        self.extra_args = []
 
     # lifecycle -------------------------------------------------------------------
     def _install(self):
@@ -296,7 +334,7 @@ class MariaDB:
                    '--innodb-buffer-pool-size=64M', '--innodb-log-file-size=32M',
                    '--innodb-flush-log-at-trx-commit=2', '--skip-log-bin',
                    '--max-connections=200', '--character-set-server=utf8mb4',
-                   '--collation-server=utf8mb4_unicode_ci']
+                   '--collation-server=utf8mb4_unicode_ci'] + list(self.extra_args)
             self.proc = _track(subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                                 stdout=subprocess.DEVNULL,
                                                 stderr=subprocess.DEVNULL), self.log)
@@ -646,11 +684,15 @@ class Portal:
         self.proc = None
 
     def command(self):
-        return [str(binary('portal')), '--database-url', self.database_url,
-                '--listen', f'unix:{self.socket}', '--workers', str(self.workers),
+        # workers=None: the portal's own default (2 x CPU cores).
+        workers = ['--workers', str(self.workers)] if self.workers is not None else []
+        return wrapper() + [str(binary('portal')), '--database-url', self.database_url,
+                '--listen', f'unix:{self.socket}'] + workers + [
                 '--templates', str(REPO / 'cs_templates')] + self.args
 
     def start(self, timeout=20):
+        if wrapper():
+            timeout = max(timeout, 120)   # valgrind starts slowly
         env = dict(os.environ)
         env.pop('DATABASE_URL', None)
         env.update({'PORTAL_SECRET': self.secret}, **self.env)
@@ -716,10 +758,16 @@ def run_install(database_url, args=(), env=None, timeout=120):
     e = dict(os.environ)
     e.pop('DATABASE_URL', None)
     e.update(env or {})
-    return subprocess.run([str(binary('portal-install')), '--schema-dir', str(REPO / 'schema'),
-                           '--database-url', database_url] + list(args),
-                          capture_output=True, text=True, env=e,
-                          stdin=subprocess.DEVNULL, timeout=timeout)
+    r = subprocess.run([str(binary('portal-install')), '--schema-dir', str(REPO / 'schema'),
+                        '--database-url', database_url] + list(args),
+                       capture_output=True, text=True, env=e,
+                       stdin=subprocess.DEVNULL, timeout=timeout)
+    # A sanitizer build reports on stderr (and exits non-zero, which a test expecting a
+    # failure would take for the expected one).
+    found = [ln for ln in r.stderr.splitlines() if _SANITIZER_RE.search(ln)]
+    if found:
+        raise AssertionError('sanitizer report from portal-install:\n' + '\n'.join(found[:20]))
+    return r
 
 
 # --------------------------------------------------------------------------------------

@@ -77,7 +77,8 @@ module.exports = [
 	['admin_pages_are_accessible', async t => {
 		const cookies = adminCookie(t);
 		for (const [viewport, colorScheme] of [[undefined, 'light'], [PHONE, 'light'], [undefined, 'dark']]) {
-			const s = await t.session({ viewport, colorScheme, cookies });
+			const s = await t.session({ viewport, colorScheme, cookies,
+				permissions: ['clipboard-read', 'clipboard-write'] });
 			const tag = colorScheme === 'dark' ? '-dark' : '';
 			const what = `(${colorScheme}, ${s.page.viewportSize().width}px)`;
 			await s.goto(LIST);
@@ -88,6 +89,11 @@ module.exports = [
 			if (!viewport && colorScheme === 'light') {
 				const btn = s.page.getByRole('button', { name: 'Copy link' }).first();
 				assert.ok(await btn.isVisible(), 'the copy button is shown when JavaScript runs');
+				const url = await s.page.locator('table.admin-shares input[readonly]').first().inputValue();
+				await btn.click();
+				await s.page.getByRole('button', { name: 'Copied' }).first().waitFor();
+				assert.equal(await s.page.evaluate(() => navigator.clipboard.readText()), url);
+				await s.checkPage('admin list after copying');
 			}
 			const edit = await s.page.getByRole('link', { name: 'Edit' }).first().getAttribute('href');
 			await s.goto(edit);

@@ -129,11 +129,16 @@ module.exports = [
 		const s = await t.session();
 		await s.goto(t.info.shares.project);
 		await s.page.emulateMedia({ media: 'print' });
-		const hidden = await s.page.evaluate(() =>
-			['.topbar', 'nav.period', '.site-footer', '.details-switch', '.skip']
-				.map(sel => [sel, [...document.querySelectorAll(sel)].every(e => getComputedStyle(e).display === 'none')]));
-		for (const [sel, h] of hidden)
-			assert.ok(h, `${sel} is hidden in print`);
+		const shown = sel => s.page.evaluate(q => [...document.querySelectorAll(q)]
+			.map(e => e.getBoundingClientRect().height > 0 && getComputedStyle(e).visibility !== 'hidden'), sel);
+		for (const sel of ['.topbar', '.lang-menu', '.period a', '.period form', '.site-footer',
+			'.details-switch', '.skip', 'button', 'select']) {
+			const v = await shown(sel);
+			assert.ok(v.every(x => !x), `${sel} is hidden in print`);
+		}
+		// The month stays: a printed month says which one it is.
+		assert.deepEqual(await shown('#month-label'), [true]);
+		assert.match(await s.page.locator('#month-label').innerText(), /\d{4}/);
 		// A4 portrait at 96 dpi minus the page margins: the table fits the width.
 		await s.page.setViewportSize({ width: 703, height: 1000 });
 		const w = await s.page.evaluate(() => document.querySelector('table.records').scrollWidth);

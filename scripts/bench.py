@@ -1,0 +1,565 @@
+#!/usr/bin/env python3
+"""The running part of scripts/bench (which installs and builds first).
+
+Sets up everything itself -- a private MariaDB with a large generated Kimai database
+(cached between runs), nginx from nginx.conf.sample and the portal with its default
+settings -- then measures with wrk through nginx:
+
+  W0  /customer-portal/health: nginx -> FastCGI -> a constant answer (the reference)
+  W1  a project share, one month of about 80 records, rates shown
+  W2  a customer share with 12 projects, about 600 records in the month, annual chart,
+      monthly chart switch, money and time budget statistics
+  W3  W2 with records merged per day and user (MERGE)
+  W4  unlock POSTs with the right password (argon2id), each answered 303
+
+and reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
+the portal's resident memory under load; instructions per request of the portal for W1
+and W2 (callgrind on a fixed number of requests, stable on a noisy machine); and the
+scale check, W2's p50 on a database holding only the benchmark customer's data against
+the one with every row.  These are benchmarks, not tests: nothing here fails on a
+figure.  Every process started is stopped by its pid at the end.
+"""
+
+import argparse
+import ctypes
+import ctypes.util
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / 'tests' / 'integration'))
+
+import harness  # noqa: E402
+
+GEN_SQL = REPO / 'scripts' / 'bench_data.sql'
+LUA = REPO / 'scripts' / 'bench.lua'
+SCHEMA = harness.DATA / 'kimai-schema.sql'
+
+# Bump when the generated data changes in a way the file hashes below do not show.
+GEN_VERSION = 1
+
+FULL = dict(users=200, customers=2000, projects=20000, stopped=2_000_000, running=100)
+BIG_DB, SMALL_DB = 'kimai_bench', 'kimai_bench_small'
+
+PASSWORD = 'bench-password'
+SHARES = {
+    # key: (project, customer, merge mode, flags user, rate, annual, monthly, budget, time)
+    'BenchProjectShare001': (1, None, 'NONE', (1, 1, 0, 0, 0, 0)),
+    'BenchCustomerShare01': (None, 1, 'NONE', (1, 1, 1, 1, 1, 1)),
+    'BenchMergedShare0001': (None, 1, 'MERGE', (1, 1, 1, 1, 1, 1)),
+    'BenchPasswordShare01': (None, 1, 'NONE', (1, 1, 1, 1, 1, 1)),
+}
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+# --------------------------------------------------------------------------------------
+# The generated database, cached as a MariaDB data directory
+
+def cache_root():
+    base = os.environ.get('PORTAL_BENCH_CACHE')
+    if base:
+        return Path(base)
+    xdg = os.environ.get('XDG_CACHE_HOME') or str(Path.home() / '.cache')
+    return Path(xdg) / 'portal-bench'
+
+
+def cache_key(scale):
+    h = hashlib.sha256()
+    h.update(f'v{GEN_VERSION} {sorted(scale.items())}'.encode())
+    for f in (GEN_SQL, SCHEMA):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def mariadb_args(tmpdir, generating=False):
+    """Options for a benchmark server: data and indexes fit in memory.  While generating,
+    durability is traded for speed (the result is copied only after a clean shutdown)."""
+    args = [f'--tmpdir={tmpdir}', '--innodb-buffer-pool-size=1G',
+            '--innodb-log-file-size=96M', '--max-connections=300']
+    if generating:
+        args += ['--innodb-buffer-pool-size=2G', '--innodb-log-file-size=512M',
+                 '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0']
+    return args
+
+
+def generate(dest, scale):
+    """Builds the cached data directory `dest`: the big database and the small one holding
+    only the benchmark customer's data, both with Kimai's schema."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix='gen-', dir=dest.parent))
+    try:
+        tmp = work / 'tmp'
+        tmp.mkdir()
+        m = harness.MariaDB(work)
+        m.extra_args = mariadb_args(tmp, generating=True)
+        m.start()
+        t0 = time.monotonic()
+        log('  time zone tables ...')
+        m.load_timezones()
+        for db in (BIG_DB, SMALL_DB):
+            m.create_db(db)
+            m.load_dump(SCHEMA, db)
+        log(f'  {scale["stopped"]:,} timesheets, {scale["projects"]:,} projects, '
+            f'{scale["customers"]:,} customers, {scale["users"]} users ...')
+        head = ''.join(f'SET @{k} = {v};\n' for k, v in scale.items())
+        r = subprocess.run(m.client_cmd(BIG_DB), input=(head + GEN_SQL.read_text()).encode(),
+                           capture_output=True, timeout=3600)
+        if r.returncode != 0:
+            raise RuntimeError(f'generating failed: {r.stderr.decode(errors="replace")}')
+        log('  the small database (the benchmark customer only) ...')
+        m.sql(SMALL_DB, f"""
+            SET foreign_key_checks = 0;
+            INSERT INTO kimai2_users SELECT * FROM {BIG_DB}.kimai2_users;
+            INSERT INTO kimai2_user_preferences SELECT * FROM {BIG_DB}.kimai2_user_preferences;
+            INSERT INTO kimai2_customers SELECT * FROM {BIG_DB}.kimai2_customers WHERE id = 1;
+            INSERT INTO kimai2_projects SELECT * FROM {BIG_DB}.kimai2_projects
+              WHERE customer_id = 1;
+            INSERT INTO kimai2_activities SELECT * FROM {BIG_DB}.kimai2_activities;
+            INSERT INTO kimai2_timesheet SELECT t.* FROM {BIG_DB}.kimai2_timesheet t
+              JOIN {BIG_DB}.kimai2_projects p ON p.id = t.project_id
+              WHERE p.customer_id = 1 ORDER BY t.id;
+            SET foreign_key_checks = 1;
+            ANALYZE TABLE kimai2_timesheet, kimai2_projects, kimai2_customers, kimai2_users;
+        """, timeout=600)
+        meta = {
+            'key': dest.name, 'scale': scale, 'password': m.password, 'admin': m.admin,
+            'generated_at': datetime.datetime.now(datetime.timezone.utc).isoformat(
+                timespec='seconds'),
+            'generation_seconds': round(time.monotonic() - t0, 1),
+            'timesheets': int(m.value(BIG_DB, 'SELECT COUNT(*) FROM kimai2_timesheet '
+                                              'WHERE end_time IS NOT NULL')),
+            'small_timesheets': int(m.value(SMALL_DB, 'SELECT COUNT(*) FROM kimai2_timesheet')),
+        }
+        m.stop(120)
+        # Restart once with the benchmark's options: shrinks the redo log that every run
+        # copies and proves the directory starts.
+        m.extra_args = mariadb_args(tmp)
+        m.start()
+        m.stop(120)
+        shutil.rmtree(tmp)
+        (work / 'meta.json').write_text(json.dumps(meta, indent=2) + '\n')
+        for f in ('mysqld.sock', 'mysqld.pid'):
+            (work / f).unlink(missing_ok=True)
+        work.rename(dest)
+        log(f'  generated in {meta["generation_seconds"]} s, cached in {dest}')
+    finally:
+        if work.exists():
+            harness.stop_all()
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def cached_data(scale, regenerate=False):
+    dest = cache_root() / f'data-{cache_key(scale)}'
+    if regenerate and dest.exists():
+        shutil.rmtree(dest)
+    if not dest.exists():
+        log(f'Generating the benchmark database (once; cached in {dest.parent}) ...')
+        generate(dest, scale)
+    else:
+        log(f'Using the cached benchmark database {dest}')
+    return dest, json.loads((dest / 'meta.json').read_text())
+
+
+def start_mariadb(env, cache, meta):
+    """A private server on a copy of the cached data directory."""
+    d = env.subdir('mariadb')
+    t0 = time.monotonic()
+    subprocess.run(['cp', '-a', '--reflink=auto', str(cache / 'data'), str(d / 'data')],
+                   check=True)
+    (d / 'tmp').mkdir()
+    m = harness.MariaDB(d)
+    m.password = meta['password']
+    m.extra_args = mariadb_args(d / 'tmp')
+    m.start()
+    harness.at_exit(lambda: m.stop(60) if m.running else None)
+    log(f'MariaDB on a copy of the cached data ({time.monotonic() - t0:.1f} s)')
+    return m
+
+
+# --------------------------------------------------------------------------------------
+# Shares, and the password hash of W4 made with the library the portal uses
+
+def argon2id_hash(password):
+    """argon2id with the portal's parameters for new passwords (crypto.c)."""
+    lib = ctypes.CDLL(ctypes.util.find_library('argon2') or 'libargon2.so.1')
+    t, m_kib, p, hashlen = 2, 32768, 1, 32
+    salt = os.urandom(16)
+    lib.argon2_encodedlen.restype = ctypes.c_size_t
+    lib.argon2_encodedlen.argtypes = [ctypes.c_uint32] * 5 + [ctypes.c_int]
+    n = lib.argon2_encodedlen(t, m_kib, p, len(salt), hashlen, 2)
+    out = ctypes.create_string_buffer(n)
+    pw = password.encode()
+    rc = lib.argon2id_hash_encoded(ctypes.c_uint32(t), ctypes.c_uint32(m_kib),
+                                   ctypes.c_uint32(p), pw, ctypes.c_size_t(len(pw)), salt,
+                                   ctypes.c_size_t(len(salt)), ctypes.c_size_t(hashlen), out,
+                                   ctypes.c_size_t(n))
+    if rc != 0:
+        raise RuntimeError(f'argon2id_hash_encoded failed ({rc})')
+    return out.value.decode()
+
+
+def install_shares(m, db, pw_hash):
+    r = harness.run_install(m.url(db))
+    if r.returncode != 0:
+        raise RuntimeError(f'portal-install failed on {db}:\n{r.stdout}{r.stderr}')
+    rows = []
+    for key, (pid, cid, merge, f) in SHARES.items():
+        pw = f"'{pw_hash}'" if key.startswith('BenchPassword') else 'NULL'
+        rows.append(f"({pid or 'NULL'}, {cid or 'NULL'}, '{key}', {pw}, '{merge}', "
+                    + ', '.join(map(str, f)) + ')')
+    m.sql(db, 'DELETE FROM kimai2_customer_portals WHERE share_key LIKE \'Bench%\';'
+              'INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key, '
+              'password, record_merge_mode, entry_user_visible, entry_rate_visible, '
+              'annual_chart_visible, monthly_chart_visible, budget_stats_visible, '
+              'time_budget_stats_visible) VALUES ' + ', '.join(rows) + ';')
+
+
+def bench_month(meta):
+    """The month before the one the data was generated in: complete, and typical."""
+    d = datetime.date.fromisoformat(meta['generated_at'][:10]).replace(day=1)
+    d = d - datetime.timedelta(days=1)
+    return d.year, d.month
+
+
+# --------------------------------------------------------------------------------------
+# Measuring
+
+class RssSampler:
+    """Samples the resident memory of a process while a workload runs."""
+
+    def __init__(self, pid, interval=0.2):
+        self.pid, self.interval = pid, interval
+        self.samples = []
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def read(pid, field='VmRSS'):
+        try:
+            for line in Path(f'/proc/{pid}/status').read_text().splitlines():
+                if line.startswith(field + ':'):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return None
+
+    def _run(self):
+        while not self._stop.is_set():
+            v = self.read(self.pid)
+            if v:
+                self.samples.append(v)
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._t.join()
+
+
+def wrk(url, seconds, opts, expect=None, body=None):
+    env = dict(os.environ)
+    env.pop('BENCH_EXPECT', None)
+    env.pop('BENCH_BODY', None)
+    if expect:
+        env['BENCH_EXPECT'] = str(expect)
+    if body:
+        env['BENCH_BODY'] = body
+    cmd = ['wrk', f'-t{opts.threads}', f'-c{opts.connections}', f'-d{seconds}s',
+           '--timeout', '10s', '-s', str(LUA), url]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
+    m = re.search(r'^BENCH_JSON (\{.*\})$', r.stdout, re.M)
+    if r.returncode != 0 or not m:
+        raise RuntimeError(f'wrk failed ({r.returncode}):\n{r.stdout}\n{r.stderr}')
+    d = json.loads(m.group(1))
+    d['rps'] = d['requests'] / (d['duration_us'] / 1e6)
+    d['errors'] = sum(d[k] for k in ('err_connect', 'err_read', 'err_write', 'err_status',
+                                      'err_timeout', 'unexpected'))
+    return d
+
+
+def check_page(n, path, expect, body=None):
+    """One request before measuring: the page is what the workload claims to be."""
+    if body:
+        r = n.post(path, dict(urllib.parse.parse_qsl(body)))
+    else:
+        r = n.get(path)
+    if r.status != expect:
+        raise RuntimeError(f'{path}: status {r.status}, expected {expect}:\n{r.text[:500]}')
+    return {'bytes': len(r.body), 'rows': r.text.count('<tr class="record')}
+
+
+def run_workload(name, n, portal, path, opts, expect=200, body=None):
+    info = check_page(n, path, expect, body)
+    url = n.base_url + path
+    wrk(url, opts.warmup, opts, expect if body else None, body)
+    with RssSampler(portal.pid) as s:
+        d = wrk(url, opts.duration, opts, expect if body else None, body)
+    d.update(info)
+    d['rss_max'] = max(s.samples) if s.samples else None
+    d['rss_end'] = RssSampler.read(portal.pid)
+    log(f'  {name}: {d["rps"]:9.1f} req/s  p50 {d["p50_us"] / 1000:7.2f} ms  '
+        f'p99 {d["p99_us"] / 1000:7.2f} ms  errors {d["errors"]}  '
+        f'RSS {d["rss_max"] / 2**20:.1f} MiB')
+    return d
+
+
+class CallgrindPortal(harness.Portal):
+    """The portal under callgrind, one worker: instructions per request."""
+
+    def command(self):
+        # Uncompressed names: every dump can be read on its own.
+        return ['valgrind', '--tool=callgrind', '--quiet', '--compress-strings=no',
+                '--compress-pos=no', f'--callgrind-out-file={self.dir}/callgrind.out'
+                ] + super().command()
+
+
+def callgrind_totals(path):
+    for line in path.read_text(errors='replace').splitlines():
+        if line.startswith(('summary:', 'totals:')):
+            return int(line.split()[1])
+    raise RuntimeError(f'no totals in {path}')
+
+
+def instructions(env, m, db, paths, count, annotate_dir):
+    """Instructions per request for each path: zero the counters after a warm-up, send
+    `count` requests straight over FastCGI, dump, divide."""
+    p = CallgrindPortal(env.subdir('callgrind'), m.url(db), workers=1)
+    harness.at_exit(lambda: harness.stop_process(p.proc))
+    p.start(timeout=180)
+    out = {}
+    try:
+        for name, path in paths.items():
+            u = urllib.parse.urlsplit(path)
+            for _ in range(5):
+                p.request('GET', u.path, u.query, timeout=120)
+            subprocess.run(['callgrind_control', '--zero', str(p.pid)], check=True,
+                           capture_output=True, timeout=120)
+            for _ in range(count):
+                r = p.request('GET', u.path, u.query, timeout=120)
+                if r.status != 200:
+                    raise RuntimeError(f'{path}: status {r.status} under callgrind')
+            before = set(p.dir.glob('callgrind.out*'))
+            subprocess.run(['callgrind_control', f'--dump={name}', str(p.pid)], check=True,
+                           capture_output=True, timeout=120)
+            dump = harness.wait_until(lambda: [f for f in p.dir.glob('callgrind.out*')
+                                               if f not in before and f.stat().st_size],
+                                      60, what='callgrind dump')[0]
+            time.sleep(0.5)   # the dump is written in one go; let it finish
+            total = callgrind_totals(dump)
+            out[name] = total / count
+            ann = subprocess.run(['callgrind_annotate', '--inclusive=no', str(dump)],
+                                 capture_output=True, text=True, timeout=300).stdout
+            (annotate_dir / f'callgrind-{name}.txt').write_text(ann)
+            shutil.copy(dump, annotate_dir / f'callgrind.out.{name}')
+            log(f'  {name}: {out[name]:,.0f} instructions per request')
+    finally:
+        p.stop(60)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Report
+
+def machine():
+    cpu = '?'
+    for line in Path('/proc/cpuinfo').read_text().splitlines():
+        if line.startswith('model name'):
+            cpu = line.split(':', 1)[1].strip()
+            break
+    mem = 0
+    for line in Path('/proc/meminfo').read_text().splitlines():
+        if line.startswith('MemTotal:'):
+            mem = int(line.split()[1]) * 1024
+    def version(cmd):
+        try:
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=10)
+            return (r.stdout or r.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            return '?'
+    debian = Path('/etc/debian_version')
+    return {
+        'cpu': cpu, 'cores': os.cpu_count(), 'memory_gib': round(mem / 2**30, 1),
+        'kernel': platform.release(),
+        'os': f'Debian {debian.read_text().strip()}' if debian.exists() else platform.platform(),
+        'mariadb': version(['mariadbd', '--version']), 'nginx': version(['nginx', '-v']),
+        'wrk': version(['wrk', '--version']),
+    }
+
+
+def report(res):
+    w0 = res['workloads']['W0']['rps']
+    lines = [
+        f'# Benchmark run {res["date"]}', '',
+        f'Machine: {res["machine"]["cpu"]}, {res["machine"]["cores"]} cores, '
+        f'{res["machine"]["memory_gib"]} GiB, {res["machine"]["os"]}, kernel '
+        f'{res["machine"]["kernel"]}; {res["machine"]["mariadb"]}; {res["machine"]["nginx"]}.',
+        f'Everything (wrk, nginx, portal, MariaDB) on the same machine.  wrk '
+        f'-t{res["opts"]["threads"]} -c{res["opts"]["connections"]}, {res["opts"]["warmup"]} s '
+        f'warm-up, {res["opts"]["duration"]} s measured.  Portal: default settings '
+        f'({res["portal_workers"]} workers), build type {res["buildtype"]}.',
+        f'Data: {res["data"]["timesheets"]:,} stopped timesheets (Kimai 2.45 schema), '
+        f'month {res["month"]}; small database: {res["data"]["small_timesheets"]:,}.', '',
+        '| workload | req/s | vs W0 | p50 ms | p99 ms | errors | page KiB | rows | RSS max MiB |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ]
+    for name, d in res['workloads'].items():
+        lines.append(
+            f'| {name} {d["what"]} | {d["rps"]:.0f} | {100 * d["rps"] / w0:.1f} % | '
+            f'{d["p50_us"] / 1000:.2f} | {d["p99_us"] / 1000:.2f} | {d["errors"]} | '
+            f'{d["bytes"] / 1024:.1f} | {d["rows"]} | '
+            f'{(d["rss_max"] or 0) / 2**20:.1f} |')
+    sc = res.get('scale')
+    if sc and sc['ratio']:
+        lines += ['', f'Scale: W2 p50 {sc["big_p50_us"] / 1000:.2f} ms with '
+                      f'{res["data"]["timesheets"]:,} rows vs {sc["small_p50_us"] / 1000:.2f} ms '
+                      f'with {res["data"]["small_timesheets"]:,} (only the customer\'s): '
+                      f'ratio {sc["ratio"]:.2f} (W2 small: {sc["small_rps"]:.0f} req/s).']
+    ir = res.get('instructions')
+    if ir:
+        lines += ['', 'Instructions per request (callgrind, portal process, 1 worker, '
+                      f'{res["opts"]["callgrind_requests"]} requests): '
+                  + ', '.join(f'{k} {v:,.0f}' for k, v in ir.items()) + '.']
+    lines += ['', f'Portal RSS: idle {res["rss_idle"] / 2**20:.1f} MiB, peak (VmHWM) '
+                  f'{res["rss_hwm"] / 2**20:.1f} MiB.']
+    return '\n'.join(lines) + '\n'
+
+
+# --------------------------------------------------------------------------------------
+
+def serve(m, portal, n, workloads):
+    for name, (what, path, expect, body) in workloads.items():
+        log(f'  {name} {what}: {n.base_url}{path}' + (f'  (POST {body})' if body else ''))
+    log(f'  portal pid {portal.pid}, log {portal.log}')
+    log(f'  database: mariadb --socket={m.socket} -u{m.admin} {BIG_DB}')
+    log('Ctrl-C (or SIGTERM) stops everything.')
+    while portal.running and n.proc.poll() is None:
+        time.sleep(1)
+    return 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description='Benchmarks of the portal (see scripts/bench).')
+    ap.add_argument('--duration', type=int, default=10, help='seconds measured per workload')
+    ap.add_argument('--warmup', type=int, default=3, help='seconds of warm-up per workload')
+    ap.add_argument('--connections', type=int, default=32)
+    ap.add_argument('--threads', type=int, default=2, help='wrk threads')
+    ap.add_argument('--callgrind-requests', type=int, default=50,
+                    help='requests per workload under callgrind (0: skip)')
+    ap.add_argument('--only', default='', help='comma-separated workloads, e.g. W0,W2')
+    ap.add_argument('--no-scale', action='store_true', help='skip the small-database run')
+    ap.add_argument('--regenerate', action='store_true', help='rebuild the cached data')
+    ap.add_argument('--small-data', action='store_true',
+                    help='a tenth of the data (quick trials; cached separately)')
+    ap.add_argument('--out', help='results file (markdown; a .json beside it)')
+    ap.add_argument('--serve', action='store_true',
+                    help='only set up (big database, portal, nginx), print the URLs and '
+                         'wait for Ctrl-C: for profiling by hand')
+    opts = ap.parse_args()
+
+    harness.install_signal_handlers()
+    scale = dict(FULL)
+    if opts.small_data:
+        scale.update(stopped=200_000)
+    cache, meta = cached_data(scale, opts.regenerate)
+
+    env = harness.Env()
+    stamp = datetime.datetime.now().strftime('%Y%m%d-%H%M%S')
+    out = Path(opts.out) if opts.out else harness.build_dir() / 'bench' / f'bench-{stamp}.md'
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    m = start_mariadb(env, cache, meta)
+    pw_hash = argon2id_hash(PASSWORD)
+    for db in (BIG_DB, SMALL_DB):
+        install_shares(m, db, pw_hash)
+    year, month = bench_month(meta)
+    q = f'?year={year}&month={month}'
+    workloads = {
+        'W0': ('health', '/customer-portal/health', 200, None),
+        'W1': ('project share', f'/en/auth/customer-portal/BenchProjectShare001{q}', 200, None),
+        'W2': ('customer share', f'/en/auth/customer-portal/BenchCustomerShare01{q}', 200, None),
+        'W3': ('customer share, MERGE', f'/en/auth/customer-portal/BenchMergedShare0001{q}',
+               200, None),
+        'W4': ('unlock POST', f'/en/auth/customer-portal/BenchPasswordShare01{q}', 303,
+               urllib.parse.urlencode({'spt-password': PASSWORD})),
+    }
+    only = [w.strip() for w in opts.only.split(',') if w.strip()]
+    res = {
+        'date': datetime.datetime.now().astimezone().isoformat(timespec='seconds'),
+        'machine': machine(), 'data': meta, 'month': f'{year}-{month:02d}',
+        'opts': {'duration': opts.duration, 'warmup': opts.warmup,
+                 'connections': opts.connections, 'threads': opts.threads,
+                 'callgrind_requests': opts.callgrind_requests},
+        'portal_workers': 2 * (os.cpu_count() or 1),
+        'buildtype': '?', 'workloads': {},
+    }
+    try:
+        intro = json.loads(subprocess.run(
+            ['meson', 'introspect', '--buildoptions', str(harness.build_dir())],
+            capture_output=True, text=True, timeout=60).stdout)
+        res['buildtype'] = next(o['value'] for o in intro if o['name'] == 'buildtype')
+    except (ValueError, StopIteration, OSError):
+        pass
+
+    log('Portal (default settings) and nginx on the big database ...')
+    portal = env.portal(m.url(BIG_DB), workers=None)
+    n = env.nginx(portal)
+    if opts.serve:
+        return serve(m, portal, n, workloads)
+    res['rss_idle'] = RssSampler.read(portal.pid)
+    for name, (what, path, expect, body) in workloads.items():
+        if only and name not in only and name != 'W0':
+            continue
+        d = run_workload(name, n, portal, path, opts, expect, body)
+        d['what'] = what
+        d['path'] = path
+        res['workloads'][name] = d
+    res['rss_hwm'] = RssSampler.read(portal.pid, 'VmHWM')
+    portal.stop()
+    n.stop()
+
+    if not opts.no_scale and (not only or 'W2' in only):
+        log('Scale check: W2 on the database with only the benchmark customer ...')
+        small = env.portal(m.url(SMALL_DB), workers=None)
+        n2 = env.nginx(small)
+        d = run_workload('W2 small', n2, small, workloads['W2'][1], opts)
+        big = res['workloads']['W2']
+        res['scale'] = {'small_p50_us': d['p50_us'], 'small_p99_us': d['p99_us'],
+                        'small_rps': d['rps'], 'big_p50_us': big['p50_us'],
+                        'ratio': big['p50_us'] / d['p50_us'] if d['p50_us'] else None}
+        small.stop()
+        n2.stop()
+
+    if opts.callgrind_requests > 0:
+        log(f'Instructions per request (callgrind, {opts.callgrind_requests} requests each) ...')
+        paths = {k: workloads[k][1] for k in ('W1', 'W2') if not only or k in only}
+        res['instructions'] = instructions(env, m, BIG_DB, paths, opts.callgrind_requests,
+                                           out.parent)
+
+    text = report(res)
+    out.write_text(text)
+    out.with_suffix('.json').write_text(json.dumps(res, indent=2) + '\n')
+    log('\n' + text)
+    log(f'Results: {out} (and .json)')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

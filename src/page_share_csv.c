@@ -1,0 +1,243 @@
+/* GET /{lang}/auth/customer-portal/{key}/csv and …/{key}/p/{pid}/csv: the
+ * month a share page shows, as a file for spreadsheets (RFC 4180: comma
+ * separated, CRLF line ends, fields quoted when they hold a comma, a quote
+ * or a line break; UTF-8 with a byte-order mark so that spreadsheet
+ * programs detect the encoding).
+ *
+ * It is the page's table in another form: the same gate (unknown, expired
+ * or locked shares answer exactly as the page does), the same month
+ * (browse window included), the same records and merge mode, and only the
+ * columns the page shows.  Dates are ISO 8601 local dates of the records,
+ * durations both as decimal hours and as h:mm, money as plain decimals
+ * ("1234.50") in the customer's currency, named in the header.
+ *
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage
+ * return) as a formula, so a description such as "=HYPERLINK(…)" could act
+ * on the client's machine: such text cells get a leading apostrophe. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "i18n.h"
+#include "merge.h"
+#include "records.h"
+#include "routes.h"
+#include "server.h"
+#include "share.h"
+#include "share_csv.h"
+#include "share_view.h"
+#include "unlock.h"
+
+#define CSV_FILE_NAME_MAX 80
+
+bool csv_needs_guard(const char *s)
+{
+	return s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	             s[0] == '\r');
+}
+
+void csv_field(struct buf *b, const char *s, bool text)
+{
+	bool guard = text && csv_needs_guard(s);
+	if (!s)
+		s = "";
+	if (!guard && strcspn(s, ",\"\r\n") == strlen(s)) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	if (guard)
+		buf_putc(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+static bool name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.';
+}
+
+void csv_file_name(const char *name, int year, int month, char *out, size_t outsz)
+{
+	char base[CSV_FILE_NAME_MAX + 1];
+	size_t n = 0;
+	bool gap = false;
+	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++) {
+		if (n >= CSV_FILE_NAME_MAX)
+			break;
+		if (name_char(*p) && *p != '.') {
+			if (gap && n)
+				base[n++] = '_';
+			gap = false;
+			if (n < CSV_FILE_NAME_MAX)
+				base[n++] = (char)*p;
+		} else {
+			gap = true;   /* spaces, dots, anything not ASCII: one '_' */
+		}
+	}
+	base[n] = '\0';
+	snprintf(out, outsz, "%s-%04d-%02d.csv", n ? base : "timesheets", year, month);
+}
+
+/* RFC 8187 value: UTF-8 bytes, attr-chars as they are, the rest %XX. */
+static const char *ext_value(struct req *r, const char *name, int year, int month)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b;
+	buf_init(&b);
+	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++) {
+		if (b.len > 3 * 4 * CSV_FILE_NAME_MAX)
+			break;
+		if (name_char(*p) || strchr("!#$&+^`|~", *p)) {
+			buf_putc(&b, (char)*p);
+		} else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		}
+	}
+	buf_printf(&b, "-%04d-%02d.csv", year, month);
+	const char *v = arena_strndup(r->a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return v;
+}
+
+static const char *money_header(struct req *r, const char *key, const char *currency)
+{
+	const char *label = msg(r, key);
+	return currency && *currency ? arena_printf(r->a, "%s (%s)", label, currency) : label;
+}
+
+static const char *hours(struct req *r, long long seconds)
+{
+	return share_decimal(r, (double)seconds / 3600.0);
+}
+
+static const char *hm(struct req *r, long long seconds)
+{
+	char b[FMT_BUF];
+	return arena_strdup(r->a, fmt_duration(seconds, b, sizeof(b)));
+}
+
+/* One rate: "60.00".  Several: "60.00 (1:30); 80.00 (1:00)", as the page
+ * lists them. */
+static const char *hourly(struct req *r, const struct line *l)
+{
+	if (l->nparts == 1)
+		return share_decimal(r, l->parts[0].hourly_rate);
+	const char *out = "";
+	for (size_t k = 0; k < l->nparts; k++)
+		out = arena_printf(r->a, "%s%s%s (%s)", out, k ? "; " : "",
+		                   share_decimal(r, l->parts[k].hourly_rate),
+		                   hm(r, l->parts[k].duration));
+	return out;
+}
+
+/* A field after the first of a row. */
+static void next(struct buf *b, const char *s, bool text)
+{
+	buf_putc(b, ',');
+	csv_field(b, s, text);
+}
+
+static void write_csv(struct req *r, const struct share_view *v, const struct line_list *lines)
+{
+	const struct share *s = v->s;
+	struct buf *b = r->out;
+	bool project_col = s->is_customer && !v->project_id;
+
+	buf_puts(b, "\xEF\xBB\xBF");
+	csv_field(b, msg(r, "table.date"), false);
+	if (s->user_visible)
+		next(b, msg(r, "table.user"), false);
+	if (project_col)
+		next(b, msg(r, "table.project"), false);
+	next(b, msg(r, "table.description"), false);
+	next(b, msg(r, "csv.hours"), false);
+	next(b, msg(r, "csv.duration"), false);
+	next(b, msg(r, "csv.billable"), false);
+	if (s->rate_visible) {
+		next(b, money_header(r, "table.hourly_rate", s->currency), false);
+		next(b, money_header(r, "table.total_rate", s->currency), false);
+		next(b, money_header(r, "csv.billable_amount", s->currency), false);
+	}
+	buf_puts(b, "\r\n");
+
+	for (size_t i = 0; i < lines->n; i++) {
+		const struct line *l = &lines->v[i];
+		char date[16];
+		snprintf(date, sizeof(date), "%04d-%02d-%02d", l->year, l->month, l->day);
+		csv_field(b, date, false);
+		if (s->user_visible)
+			next(b, l->user_name, true);
+		if (project_col) {
+			const char *p = "";
+			for (size_t k = 0; k < l->nprojects; k++)
+				p = arena_printf(r->a, "%s%s%s", p, k ? ", " : "", l->projects[k]);
+			next(b, p, true);
+		}
+		next(b, l->description, true);
+		next(b, hours(r, l->duration), false);
+		next(b, hm(r, l->duration), false);
+		next(b, l->nbillable == l->nrecords ? msg(r, "app.yes") :
+		        l->nbillable ? msg(r, "csv.partly") : msg(r, "app.no"), false);
+		if (s->rate_visible) {
+			next(b, hourly(r, l), false);
+			next(b, share_decimal(r, l->rate), false);
+			next(b, share_decimal(r, l->billable_rate), false);
+		}
+		buf_puts(b, "\r\n");
+	}
+}
+
+void share_csv_link(struct req *r, const struct share_view *v)
+{
+	const char *page = v->project_id ? arena_printf(r->a, "%s/p/%lld", v->base, v->project_id)
+	                                 : v->base;
+	rset(r, "Share.CsvUrl", arena_printf(r->a, "%s/csv%s", page,
+	                                     share_query(r, v->year, v->month, NULL)));
+}
+
+int page_share_csv(struct req *r, struct perr *e)
+{
+	struct share s;
+	struct share_view v = {0};
+	struct record_list rl;
+	struct line_list lines;
+	bool show = false;
+	char file[CSV_FILE_NAME_MAX + 32];
+
+	if (share_load(r, r->args.share_key, &s, e))
+		return -1;
+	/* A locked share shows its unlock form here too; the unlock POST
+	 * comes back to this URL and its 303 leads to the download. */
+	if (unlock_gate(r, &s, &show, e))
+		return -1;
+	if (!show)
+		return 0;
+
+	v.s = &s;
+	v.base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, s.key);
+	if (r->args.project_id && share_view_project(r, &v, e))
+		return -1;
+	if (share_view_month(r, &v, e))
+		return -1;
+	if (records_month(r, &s, v.project_id, v.year, v.month, &rl, e))
+		return -1;
+	merge_records(r->a, rl.v, rl.n, s.merge, &lines);
+
+	const char *name = v.project_id ? v.project_name :
+	                   s.is_customer ? s.customer_name : s.project_name;
+	csv_file_name(name, v.year, v.month, file, sizeof(file));
+	r->resp_type = "text/csv; charset=utf-8";
+	req_header(r, "Content-Disposition",
+	           arena_printf(r->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", file,
+	                        ext_value(r, name, v.year, v.month)));
+	write_csv(r, &v, &lines);
+	return 0;
+}
