@@ -338,6 +338,47 @@ def callgrind_totals(path):
     raise RuntimeError(f'no totals in {path}')
 
 
+def callgrind_summary(path, count, top=40):
+    """Where the instructions went, per request: functions by their own cost, and by
+    inclusive cost (self plus callees; recursion is counted once per level)."""
+    own, incl, obj = {}, {}, {}
+    fn = ob = cfn = None
+    call = False
+    for line in path.read_text(errors='replace').splitlines():
+        if line.startswith('ob='):
+            ob = line[3:]
+        elif line.startswith('fn='):
+            fn, call = line[3:], False
+            obj.setdefault(fn, ob)
+        elif line.startswith('cfn='):
+            cfn = line[4:]
+        elif line.startswith('calls='):
+            call = True
+        elif line[:1].isdigit() and fn:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            c = int(parts[1])
+            if call:
+                if cfn != fn:
+                    incl[fn] = incl.get(fn, 0) + c
+                call = False
+            else:
+                own[fn] = own.get(fn, 0) + c
+    for f, c in own.items():
+        incl[f] = incl.get(f, 0) + c
+    total = sum(own.values()) or 1
+    out = [f'{path.name}: {total / count:,.0f} instructions per request ({count} requests)', '',
+           'By own cost (per request):']
+    for f, c in sorted(own.items(), key=lambda x: -x[1])[:top]:
+        out.append(f'{c / count:>14,.0f} {100 * c / total:5.1f}%  {f}  [{Path(obj.get(f) or "?").name}]')
+    out += ['', 'Inclusive, functions of the portal (per request):']
+    ours = [(f, c) for f, c in incl.items() if (obj.get(f) or '').endswith('/portal')]
+    for f, c in sorted(ours, key=lambda x: -x[1])[:top]:
+        out.append(f'{c / count:>14,.0f} {100 * c / total:5.1f}%  {f}')
+    return '\n'.join(out) + '\n'
+
+
 def instructions(env, m, db, paths, count, annotate_dir):
     """Instructions per request for each path: zero the counters after a warm-up, send
     `count` requests straight over FastCGI, dump, divide."""
@@ -365,9 +406,8 @@ def instructions(env, m, db, paths, count, annotate_dir):
             time.sleep(0.5)   # the dump is written in one go; let it finish
             total = callgrind_totals(dump)
             out[name] = total / count
-            ann = subprocess.run(['callgrind_annotate', '--inclusive=no', str(dump)],
-                                 capture_output=True, text=True, timeout=300).stdout
-            (annotate_dir / f'callgrind-{name}.txt').write_text(ann)
+            (annotate_dir / f'callgrind-{name}.txt').write_text(
+                callgrind_summary(dump, count))
             shutil.copy(dump, annotate_dir / f'callgrind.out.{name}')
             log(f'  {name}: {out[name]:,.0f} instructions per request')
     finally:
@@ -405,7 +445,7 @@ def machine():
 
 
 def report(res):
-    w0 = res['workloads']['W0']['rps']
+    w0 = res['workloads']['W0']['rps'] if 'W0' in res['workloads'] else 0
     lines = [
         f'# Benchmark run {res["date"]}', '',
         f'Machine: {res["machine"]["cpu"]}, {res["machine"]["cores"]} cores, '
@@ -422,7 +462,8 @@ def report(res):
     ]
     for name, d in res['workloads'].items():
         lines.append(
-            f'| {name} {d["what"]} | {d["rps"]:.0f} | {100 * d["rps"] / w0:.1f} % | '
+            f'| {name} {d["what"]} | {d["rps"]:.0f} | '
+            f'{100 * d["rps"] / w0 if w0 else 0:.1f} % | '
             f'{d["p50_us"] / 1000:.2f} | {d["p99_us"] / 1000:.2f} | {d["errors"]} | '
             f'{d["bytes"] / 1024:.1f} | {d["rows"]} | '
             f'{(d["rss_max"] or 0) / 2**20:.1f} |')
@@ -437,8 +478,9 @@ def report(res):
         lines += ['', 'Instructions per request (callgrind, portal process, 1 worker, '
                       f'{res["opts"]["callgrind_requests"]} requests): '
                   + ', '.join(f'{k} {v:,.0f}' for k, v in ir.items()) + '.']
-    lines += ['', f'Portal RSS: idle {res["rss_idle"] / 2**20:.1f} MiB, peak (VmHWM) '
-                  f'{res["rss_hwm"] / 2**20:.1f} MiB.']
+    if res.get('rss_idle'):
+        lines += ['', f'Portal RSS: idle {res["rss_idle"] / 2**20:.1f} MiB, peak (VmHWM) '
+                      f'{res["rss_hwm"] / 2**20:.1f} MiB.']
     return '\n'.join(lines) + '\n'
 
 
@@ -465,6 +507,8 @@ def main():
                     help='requests per workload under callgrind (0: skip)')
     ap.add_argument('--only', default='', help='comma-separated workloads, e.g. W0,W2')
     ap.add_argument('--no-scale', action='store_true', help='skip the small-database run')
+    ap.add_argument('--no-wrk', action='store_true',
+                    help='skip the wrk workloads (only callgrind figures)')
     ap.add_argument('--regenerate', action='store_true', help='rebuild the cached data')
     ap.add_argument('--small-data', action='store_true',
                     help='a tenth of the data (quick trials; cached separately)')
@@ -518,24 +562,25 @@ def main():
     except (ValueError, StopIteration, OSError):
         pass
 
-    log('Portal (default settings) and nginx on the big database ...')
-    portal = env.portal(m.url(BIG_DB), workers=None)
-    n = env.nginx(portal)
-    if opts.serve:
-        return serve(m, portal, n, workloads)
-    res['rss_idle'] = RssSampler.read(portal.pid)
-    for name, (what, path, expect, body) in workloads.items():
-        if only and name not in only and name != 'W0':
-            continue
-        d = run_workload(name, n, portal, path, opts, expect, body)
-        d['what'] = what
-        d['path'] = path
-        res['workloads'][name] = d
-    res['rss_hwm'] = RssSampler.read(portal.pid, 'VmHWM')
-    portal.stop()
-    n.stop()
+    if not opts.no_wrk or opts.serve:
+        log('Portal (default settings) and nginx on the big database ...')
+        portal = env.portal(m.url(BIG_DB), workers=None)
+        n = env.nginx(portal)
+        if opts.serve:
+            return serve(m, portal, n, workloads)
+        res['rss_idle'] = RssSampler.read(portal.pid)
+        for name, (what, path, expect, body) in workloads.items():
+            if only and name not in only and name != 'W0':
+                continue
+            d = run_workload(name, n, portal, path, opts, expect, body)
+            d['what'] = what
+            d['path'] = path
+            res['workloads'][name] = d
+        res['rss_hwm'] = RssSampler.read(portal.pid, 'VmHWM')
+        portal.stop()
+        n.stop()
 
-    if not opts.no_scale and (not only or 'W2' in only):
+    if not opts.no_wrk and not opts.no_scale and (not only or 'W2' in only):
         log('Scale check: W2 on the database with only the benchmark customer ...')
         small = env.portal(m.url(SMALL_DB), workers=None)
         n2 = env.nginx(small)

@@ -18,9 +18,20 @@ const char *share_decimal(struct req *r, double amount)
 	if (!(scaled > -9e15 && scaled < 9e15))
 		scaled = 0;    /* NaN or absurd: never undefined behaviour below */
 	long long cents = (long long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-	const char *sign = cents < 0 ? "-" : "";
 	unsigned long long c = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
-	return arena_printf(r->a, "%s%llu.%02llu", sign, c / 100, c % 100);
+	/* Digits by hand: two per row of a long table, printf costs too much. */
+	char tmp[32], *p = tmp + sizeof(tmp);
+	*--p = '\0';
+	*--p = (char)('0' + c % 10);
+	*--p = (char)('0' + c / 10 % 10);
+	*--p = '.';
+	c /= 100;
+	do
+		*--p = (char)('0' + c % 10);
+	while ((c /= 10) != 0);
+	if (cents < 0)
+		*--p = '-';
+	return arena_strndup(r->a, p, (size_t)(tmp + sizeof(tmp) - 1 - p));
 }
 
 static const char *money(struct req *r, const struct share *s, double amount)
@@ -36,28 +47,44 @@ static const char *duration(struct req *r, long long seconds)
 	return arena_strdup(r->a, fmt_duration(seconds, out, sizeof(out)));
 }
 
-static void set_rates(struct req *r, const struct share *s, const char *row,
-                      const struct line *l)
+/* "2026-08-05" for the machine-readable attributes; years 0-9999. */
+static const char *iso_date(int y, int m, int d, char out[16])
 {
-	rset(r, arena_printf(r->a, "%s.Rate", row), money(r, s, l->rate));
-	rset(r, arena_printf(r->a, "%s.RateRaw", row), share_decimal(r, l->rate));
-	rset(r, arena_printf(r->a, "%s.BillableRateRaw", row), share_decimal(r, l->billable_rate));
+	if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
+		snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+		return out;
+	}
+	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10);
+	out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
+	out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+	return out;
+}
+
+/* Rows are set through their node (req.h rnode_at): a month can have
+ * hundreds of rows, each with a dozen values. */
+static void set_rates(struct req *r, const struct share *s, HDF *row, const struct line *l)
+{
+	rset_in(row, "Rate", money(r, s, l->rate));
+	rset_in(row, "RateRaw", share_decimal(r, l->rate));
+	rset_in(row, "BillableRateRaw", share_decimal(r, l->billable_rate));
 	if (l->nbillable && l->nbillable < l->nrecords)
-		rset(r, arena_printf(r->a, "%s.NonBillableRate", row),
-		     money(r, s, l->rate - l->billable_rate));
+		rset_in(row, "NonBillableRate", money(r, s, l->rate - l->billable_rate));
 	/* One rate: the rate alone.  Several (or one rate both billable and
 	 * not): each with the time worked at it. */
 	if (l->nparts == 1) {
-		rset(r, arena_printf(r->a, "%s.HourlyRate", row), money(r, s, l->parts[0].hourly_rate));
+		rset_in(row, "HourlyRate", money(r, s, l->parts[0].hourly_rate));
 		return;
 	}
+	HDF *parts = l->nparts ? rnode_in(row, "Parts") : NULL;
 	for (size_t k = 0; k < l->nparts; k++) {
 		const struct rate_part *p = &l->parts[k];
-		const char *part = arena_printf(r->a, "%s.Parts.%zu", row, k);
-		rset(r, arena_printf(r->a, "%s.Rate", part), money(r, s, p->hourly_rate));
-		rset(r, arena_printf(r->a, "%s.Duration", part), duration(r, p->duration));
+		HDF *part = rnode_at(parts, k);
+		rset_in(part, "Rate", money(r, s, p->hourly_rate));
+		rset_in(part, "Duration", duration(r, p->duration));
 		if (!p->billable)
-			rset(r, arena_printf(r->a, "%s.NotBillable", part), "1");
+			rset_in(part, "NotBillable", "1");
 	}
 }
 
@@ -78,23 +105,25 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 	/* Columns before the duration: date, [user], [project], description. */
 	rseti(r, "Table.LeadCols", 2 + s->user_visible + project_col);
 
+	HDF *rows = lines->n ? rnode(r, "Table.Rows") : NULL;
 	for (size_t i = 0; i < lines->n; i++) {
 		const struct line *l = &lines->v[i];
-		const char *row = arena_printf(r->a, "Table.Rows.%zu", i);
+		HDF *row = rnode_at(rows, i);
+		char iso[16];
 		fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date, sizeof(date));
-		rset(r, arena_printf(r->a, "%s.Date", row), date);
-		rsetf(r, arena_printf(r->a, "%s.IsoDate", row), "%04d-%02d-%02d",
-		      l->year, l->month, l->day);
+		rset_in(row, "Date", date);
+		rset_in(row, "IsoDate", iso_date(l->year, l->month, l->day, iso));
 		if (s->user_visible)
-			rset(r, arena_printf(r->a, "%s.User", row), l->user_name);
-		if (project_col)
+			rset_in(row, "User", l->user_name);
+		if (project_col && l->nprojects) {
+			HDF *projects = rnode_in(row, "Projects");
 			for (size_t k = 0; k < l->nprojects; k++)
-				rset(r, arena_printf(r->a, "%s.Projects.%zu", row, k), l->projects[k]);
-		rset(r, arena_printf(r->a, "%s.Description", row), l->description);
-		rset(r, arena_printf(r->a, "%s.Duration", row), duration(r, l->duration));
-		rseti(r, arena_printf(r->a, "%s.DurationSec", row), l->duration);
-		rset(r, arena_printf(r->a, "%s.Billable", row),
-		     l->nbillable == l->nrecords ? "1" : l->nbillable ? "mixed" : "0");
+				rset_in(rnode_at(projects, k), "", l->projects[k]);   /* the node itself */
+		}
+		rset_in(row, "Description", l->description);
+		rset_in(row, "Duration", duration(r, l->duration));
+		rseti_in(row, "DurationSec", l->duration);
+		rset_in(row, "Billable", l->nbillable == l->nrecords ? "1" : l->nbillable ? "mixed" : "0");
 		if (s->rate_visible)
 			set_rates(r, s, row, l);
 	}
