@@ -38,7 +38,7 @@
  if:Table.ShowProject ?><th scope="col"><?cs var:Lang.table.project ?></th><?cs /if ?><th scope="col"><?cs var:Lang.table.description ?></th><th scope="col" class="num"><?cs var:Lang.table.duration ?></th><?cs
  if:Table.ShowRates ?><th scope="col" class="num"><?cs var:Lang.table.hourly_rate ?></th><th scope="col" class="num"><?cs var:Lang.table.total_rate ?></th><?cs /if ?></tr></thead>
 <tbody>
-<?cs each:row = Table.Rows ?><tr class="record<?cs if:row.Billable == "0" ?> not-billable<?cs /if ?>" data-date="<?cs var:row.IsoDate ?>" data-duration="<?cs var:row.DurationSec ?>"<?cs if:Table.ShowRates ?> data-rate="<?cs var:row.RateRaw ?>" data-billable-rate="<?cs var:row.BillableRateRaw ?>"<?cs /if ?> data-billable="<?cs var:row.Billable ?>">
+<?cs each:row = Table.Rows ?><tr class="record<?cs if:row.Billable == "0" ?> not-billable<?cs /if ?>" data-date="<?cs var:row.IsoDate ?>" data-duration="<?cs var:row.DurationSec ?>"<?cs if:Table.ShowRates ?> data-rate="<?cs var:row.RateRaw ?>" data-billable-rate="<?cs if:?row.BillableRateRaw ?><?cs var:row.BillableRateRaw ?><?cs else ?><?cs var:row.RateRaw ?><?cs /if ?>"<?cs /if ?> data-billable="<?cs var:row.Billable ?>">
 <td class="date" data-label="<?cs var:Lang.table.date ?>"><?cs var:row.Date ?></td><?cs
  if:Table.ShowUser ?><td class="user" data-label="<?cs var:Lang.table.user ?>"><?cs var:row.User ?></td><?cs /if ?><?cs
  if:Table.ShowProject ?><td class="project" data-label="<?cs var:Lang.table.project ?>"><?cs each:p = row.Projects ?><?cs if:!first(p) ?>, <?cs /if ?><?cs var:p ?><?cs /each ?></td><?cs /if ?>

@@ -23,6 +23,20 @@ struct share_view {
 	const char  *base;          /* path of the share: /{lang}/auth/customer-portal/{key} */
 };
 
+/* What the share page and its CSV download both start from. */
+struct share_month {
+	struct share       s;
+	struct share_view  v;       /* v.s points at s: use the struct in place, never copy it */
+	struct record_list rl;      /* the month's records (records.h) */
+	struct line_list   lines;   /* rl merged by the share's merge mode */
+};
+
+/* Loads the share of r->args.share_key, passes it through the password
+ * gate (unlock.h), then picks the drill-down project and the month and
+ * loads their records.  *shown is false when the gate has answered the
+ * request itself (unlock form or redirect): the caller adds nothing. */
+int share_month_load(struct req *r, struct share_month *m, bool *shown, struct perr *e);
+
 /* The drill-down project r->args.project_id of a customer share, checked
  * to be a visible project of that customer (else PERR_NOT_FOUND). */
 int share_view_project(struct req *r, struct share_view *v, struct perr *e);

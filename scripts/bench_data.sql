@@ -161,7 +161,8 @@ SELECT x.user_id, 1 + x.h % 12, x.project_id, x.utc_start,
        x.utc_start + INTERVAL x.duration SECOND, x.duration,
        CASE WHEN x.h % 100 < 6 THEN NULL
             WHEN x.h % 100 < 10 THEN ''
-            ELSE SUBSTRING(@text, 1 + (x.h DIV 100) % 1500,
+            -- from a sentence start on, cut to a varied length
+            ELSE SUBSTRING(@text, LOCATE('. ', @text, 1 + (x.h DIV 100) % 1500) + 2,
                            CASE WHEN x.h % 100 < 60 THEN 12 + (x.h DIV 7) % 50
                                 WHEN x.h % 100 < 92 THEN 60 + (x.h DIV 7) % 160
                                 ELSE 220 + (x.h DIV 7) % 800 END) END,

@@ -128,6 +128,40 @@ void admin_page_setup(struct req *r)
 	rset(r, "Admin.Csrf", auth_csrf_token(r));
 }
 
+static int confirm_page(struct req *r, const struct admin_share *s,
+                        const struct admin_confirm *c, struct perr *e)
+{
+	admin_page_setup(r);
+	rset(r, "Page.Title", msg(r, c->title));
+	rset(r, "Confirm.Action", c->action);
+	rset(r, "Confirm.Title", msg(r, c->title));
+	rset(r, "Confirm.Warning", msg(r, c->warning));
+	rset(r, "Confirm.Button", msg(r, c->button));
+	rset(r, "Confirm.Type", s->is_customer ? "customer" : "project");
+	rset(r, "Confirm.Name", s->is_customer ? s->customer_name : s->project_name);
+	if (!s->is_customer)
+		rset(r, "Confirm.Customer", s->customer_name);
+	rset(r, "Confirm.Url", admin_share_public_url(r, s->key));
+	rset(r, "Admin.ListUrl", admin_url(r, NULL));
+	return render(r, "admin_confirm.cs", e);
+}
+
+int admin_confirm_gate(struct req *r, const struct admin_confirm *c, struct admin_share *s,
+                       bool *confirmed, struct perr *e)
+{
+	*confirmed = false;
+	if (admin_guard(r, e) < 0)
+		return -1;
+	if (admin_share_get(r, r->args.id, r->args.share_key, s, e) < 0)
+		return -1;
+	if (r->method != HTTP_POST)
+		return confirm_page(r, s, c, e);
+	if (admin_guard_post(r, e) < 0)
+		return -1;
+	*confirmed = true;
+	return 0;
+}
+
 int admin_guard(struct req *r, struct perr *e)
 {
 	r->no_store = true;

@@ -10,6 +10,7 @@
 #include "log.h"
 
 #define ARENA_CHUNK_MIN (64 * 1024)
+#define ARENA_KEEP_MAX  (2 * 1024 * 1024)   /* the most a reset keeps */
 #define ARENA_ALIGN     16
 
 struct arena_chunk {
@@ -153,23 +154,26 @@ void arena_reset(struct arena *a)
 	struct arena_chunk *c = a->head;
 	if (!c)
 		return;
-	/* Keep the oldest (first) chunk of normal size; free the others. */
+	/* Keep one chunk.  When the request needed several, the one kept is
+	 * made big enough for all of them (up to ARENA_KEEP_MAX), so a worker
+	 * serving the same kind of page again allocates nothing: no malloc and
+	 * free of large blocks per request, and memory stays flat. */
+	size_t want = a->total <= ARENA_KEEP_MAX ? a->total : ARENA_CHUNK_MIN;
 	struct arena_chunk *keep = NULL;
 	while (c) {
 		struct arena_chunk *next = c->next;
-		if (!next && c->size == ARENA_CHUNK_MIN)
+		if (!next && c->size >= want && c->size <= ARENA_KEEP_MAX)
 			keep = c;
 		else
 			free(c);
 		c = next;
 	}
+	if (!keep)
+		keep = chunk_new(want);
 	a->head = keep;
-	a->total = 0;
-	if (keep) {
-		keep->used = 0;
-		keep->next = NULL;
-		a->total = keep->size;
-	}
+	keep->used = 0;
+	keep->next = NULL;
+	a->total = keep->size;
 }
 
 void arena_free(struct arena *a)
@@ -208,7 +212,8 @@ void buf_reserve(struct buf *b, size_t extra)
 void buf_put(struct buf *b, const void *p, size_t n)
 {
 	buf_reserve(b, n);
-	memcpy(b->data + b->len, p, n);
+	if (n)   /* p may be NULL (an empty buffer's data): memcpy must not see it */
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

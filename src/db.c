@@ -137,6 +137,28 @@ static bool conn_error(unsigned err)
 	       err == ER_QUERY_INTERRUPTED || err == CR_UNKNOWN_ERROR;
 }
 
+/* Errors of the server's own resources or state, not of our statements:
+ * the service is unavailable for a while (503), the request and the program
+ * are fine (500 is for our bugs).  Numbers below 1000 are the server's
+ * operating system errors, e.g. a temporary file that went missing. */
+static bool server_trouble(unsigned err)
+{
+	switch (err) {
+	case ER_LOCK_WAIT_TIMEOUT: case ER_LOCK_DEADLOCK: case ER_LOCK_TABLE_FULL:
+	case ER_STATEMENT_TIMEOUT: case ER_CON_COUNT_ERROR: case ER_TOO_MANY_USER_CONNECTIONS:
+	case ER_OUTOFMEMORY: case ER_OUT_OF_SORTMEMORY: case ER_OUT_OF_RESOURCES:
+	case ER_DISK_FULL: case ER_RECORD_FILE_FULL: case ER_TEMP_FILE_WRITE_FAILURE:
+	case ER_CANT_CREATE_FILE: case ER_CANT_OPEN_FILE: case ER_CANT_LOCK:
+	case ER_ERROR_ON_READ: case ER_ERROR_ON_WRITE: case ER_ERROR_ON_CLOSE:
+	case ER_GET_ERRNO: case ER_CRASHED_ON_USAGE: case ER_TABLE_DEF_CHANGED:
+	case ER_ERROR_DURING_COMMIT: case ER_NET_READ_ERROR: case ER_READ_ONLY_MODE:
+	case ER_OPTION_PREVENTS_STATEMENT:
+		return true;
+	default:
+		return err > 0 && err < 1000;
+	}
+}
+
 static int fail_conn(struct db *db, struct perr *e, const char *what)
 {
 	unsigned err = db->my ? mysql_errno(db->my) : 0;
@@ -203,6 +225,8 @@ static int prepare(struct db *db, enum stmt id, struct perr *e)
 		mysql_stmt_close(st);
 		if (conn_error(err))
 			return fail_conn(db, e, sql_name[id]);
+		if (server_trouble(err))
+			return PERR(e, PERR_DB_DOWN, "prepare %s: %u %s", sql_name[id], err, msg);
 		return PERR(e, PERR_INTERNAL, "prepare %s: %u %s", sql_name[id], err, msg);
 	}
 	my_bool on = 1;
@@ -221,7 +245,7 @@ static int stmt_fail(struct db *db, enum stmt id, struct perr *e)
 	char msg[200];
 	snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(st));
 	mysql_stmt_free_result(st);
-	if (err == ER_LOCK_WAIT_TIMEOUT || err == ER_LOCK_DEADLOCK)
+	if (server_trouble(err))
 		return PERR(e, PERR_DB_DOWN, "%s: %u %s", sql_name[id], err, msg);
 	return PERR(e, PERR_INTERNAL, "%s: %u %s", sql_name[id], err, msg);
 }
@@ -239,6 +263,27 @@ static enum dbtype column_type(enum enum_field_types t)
 	default:
 		return DB_TEXT;   /* strings, blobs, dates and times as text */
 	}
+}
+
+/* "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD", as the client library writes a
+ * DATETIME, TIMESTAMP or DATE without fractional seconds. */
+static const char *time_text(struct arena *a, const MYSQL_TIME *t, bool with_time, size_t *len)
+{
+	unsigned v[6] = {t->year, t->month, t->day, t->hour, t->minute, t->second};
+	char *s = arena_alloc(a, 20), *p = s;
+	*len = with_time ? 19 : 10;
+	if (v[0] > 9999)
+		v[0] = 9999;
+	for (int i = 1; i < 6; i++)
+		v[i] %= 100;
+	*p++ = (char)('0' + v[0] / 1000), *p++ = (char)('0' + v[0] / 100 % 10);
+	*p++ = (char)('0' + v[0] / 10 % 10), *p++ = (char)('0' + v[0] % 10);
+	for (int i = 1; i < (with_time ? 6 : 3); i++) {
+		*p++ = i < 3 ? '-' : i == 3 ? ' ' : ':';
+		*p++ = (char)('0' + v[i] / 10), *p++ = (char)('0' + v[i] % 10);
+	}
+	*p = '\0';
+	return s;
 }
 
 static int fetch_rows(struct db *db, enum stmt id, struct arena *a,
@@ -266,11 +311,22 @@ static int fetch_rows(struct db *db, enum stmt id, struct arena *a,
 	char **sval = arena_calloc(a, ncols, sizeof(*sval));
 	unsigned long *lens = arena_calloc(a, ncols, sizeof(*lens));
 	my_bool *nulls = arena_calloc(a, ncols, sizeof(*nulls));
+	/* Whole-second dates and times arrive as MYSQL_TIME and are written
+	 * as text here, exactly as the client library would write them but
+	 * without a sprintf per value (two per timesheet row). */
+	MYSQL_TIME *tval = arena_calloc(a, ncols, sizeof(*tval));
+	unsigned char *tkind = arena_calloc(a, ncols, sizeof(*tkind));   /* 0, 'T', 'D' */
 	for (size_t c = 0; c < ncols; c++) {
 		types[c] = column_type(fields[c].type);
 		bind[c].is_null = &nulls[c];
 		bind[c].length = &lens[c];
-		if (types[c] == DB_INT) {
+		if ((fields[c].type == MYSQL_TYPE_DATETIME || fields[c].type == MYSQL_TYPE_TIMESTAMP ||
+		     fields[c].type == MYSQL_TYPE_DATE) && fields[c].decimals == 0) {
+			tkind[c] = fields[c].type == MYSQL_TYPE_DATE ? 'D' : 'T';
+			bind[c].buffer_type = fields[c].type;
+			bind[c].buffer = &tval[c];
+			bind[c].buffer_length = sizeof(tval[c]);
+		} else if (types[c] == DB_INT) {
 			bind[c].buffer_type = MYSQL_TYPE_LONGLONG;
 			bind[c].buffer = &ival[c];
 			bind[c].is_unsigned = 0;
@@ -311,6 +367,9 @@ static int fetch_rows(struct db *db, enum stmt id, struct arena *a,
 			} else if (types[c] == DB_DOUBLE) {
 				d->t = DB_DOUBLE;
 				d->d = dval[c];
+			} else if (tkind[c]) {
+				d->t = DB_TEXT;
+				d->s = time_text(a, &tval[c], tkind[c] == 'T', &d->len);
 			} else {
 				size_t n = lens[c] < bind[c].buffer_length ? lens[c] : bind[c].buffer_length - 1;
 				d->t = DB_TEXT;

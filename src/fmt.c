@@ -60,10 +60,37 @@ struct date_memo {
 	char                    s[40];
 };
 
+/* Formatted amounts by (language, currency, amount): a month's table
+ * repeats the same hourly rates and many totals, and each ICU currency
+ * format costs thousands of instructions. */
+#define MONEY_MEMO 256
+
+struct money_memo {
+	const struct i18n_lang *lang;   /* NULL = empty */
+	char                    cur[4]; /* the currency exactly as given */
+	double                  amount;
+	char                    s[48];
+};
+
+/* A zone's UTC offset with the interval it holds for: from the zone's
+ * transition before to its next one (ICU gives both), so a month of
+ * records is dated with one ICU call per zone instead of one per record. */
+#define ZONE_MEMO 8
+
+struct zone_memo {
+	char      zone[ZONE_MAX];   /* as given ("" = empty slot) */
+	int       fallback;         /* TZ_OK or TZ_FALLBACK (zone_use) */
+	long long from, to;         /* Unix seconds, [from, to) */
+	long long off_ms;           /* raw + DST offset, milliseconds */
+};
+
 struct fmtctx {
 	struct fent       e[FMT_SLOTS];
 	unsigned long     tick;
 	struct date_memo  dates[DATE_MEMO];
+	struct money_memo money[MONEY_MEMO];
+	struct zone_memo  zones[ZONE_MEMO];
+	unsigned          zone_next;   /* round-robin victim */
 };
 
 static uint32_t key_hash(enum fkind k, const char *key)
@@ -416,6 +443,65 @@ static UCalendar *cal_get(struct fmtctx *c, const char *zone)
 	return cal;
 }
 
+/* From 1600 on ICU's calendar is the proleptic Gregorian one that the
+ * arithmetic below computes (earlier it switches to Julian dates). */
+#define ZONE_MEMO_MIN (-11676096000LL)   /* 1600-01-01T00:00:00Z */
+
+/* Local fields of `epoch` at a fixed offset, as ICU computes them. */
+static void local_fields(long long epoch, long long off_ms, struct tm_local *out)
+{
+	long long local = floor_div(epoch * 1000 + off_ms, 1000);
+	long long days = floor_div(local, 86400), sod = local - days * 86400;
+
+	civil_from_days(days, &out->year, &out->month, &out->day);
+	out->hour = (int)(sod / 3600);
+	out->min = (int)(sod / 60 % 60);
+	out->sec = (int)(sod % 60);
+	/* 1970-01-01 was a Thursday (ISO 4). */
+	out->wday = (int)(days + 3 - floor_div(days + 3, 7) * 7) + 1;
+}
+
+static const struct zone_memo *zone_memo_get(struct fmtctx *c, const char *zone,
+                                             long long epoch)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UCalendar *cal = NULL;
+	UDate prev = 0, next = 0;
+	size_t n = strlen(zone);
+	int fb;
+
+	if (n >= ZONE_MAX)
+		return NULL;
+	for (size_t i = 0; i < ZONE_MEMO; i++) {
+		const struct zone_memo *m = &c->zones[i];
+		if (m->zone[0] && epoch >= m->from && epoch < m->to && strcmp(m->zone, zone) == 0)
+			return m;
+	}
+	const char *use = zone_use(c, zone, &fb);
+	if ((cal = cal_get(c, use)) == NULL)
+		return NULL;
+	ucal_setMillis(cal, (UDate)epoch * 1000.0, &st);
+	long long off = (long long)ucal_get(cal, UCAL_ZONE_OFFSET, &st) +
+	                ucal_get(cal, UCAL_DST_OFFSET, &st);
+	UBool has_prev = ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_PREVIOUS_INCLUSIVE,
+	                                                &prev, &st);
+	UBool has_next = ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_NEXT, &next, &st);
+	if (U_FAILURE(st))
+		return NULL;
+	struct zone_memo *m = &c->zones[c->zone_next++ % ZONE_MEMO];
+	memcpy(m->zone, zone, n + 1);
+	m->fallback = fb;
+	m->off_ms = off;
+	/* Whole seconds s with prev <= s * 1000 < next. */
+	m->from = has_prev ? (long long)ceil(prev / 1000.0) : EPOCH_MIN;
+	m->to = has_next ? (long long)ceil(next / 1000.0) : EPOCH_MAX + 1;
+	if (!(epoch >= m->from && epoch < m->to)) {
+		m->zone[0] = '\0';   /* ICU disagrees with itself: never trust it */
+		return NULL;
+	}
+	return m;
+}
+
 int tz_local(struct fmtctx *c, const char *zone, long long epoch, struct tm_local *out)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -424,6 +510,13 @@ int tz_local(struct fmtctx *c, const char *zone, long long epoch, struct tm_loca
 
 	if (c == NULL || out == NULL || epoch < EPOCH_MIN || epoch > EPOCH_MAX)
 		return -1;
+	if (zone != NULL && epoch >= ZONE_MEMO_MIN) {
+		const struct zone_memo *m = zone_memo_get(c, zone, epoch);
+		if (m != NULL) {
+			local_fields(epoch, m->off_ms, out);
+			return m->fallback;
+		}
+	}
 	zone = zone_use(c, zone, &fb);
 	if ((cal = cal_get(c, zone)) == NULL)
 		return -1;
@@ -814,21 +907,56 @@ const char *fmt_number(struct fmtctx *c, const struct i18n_lang *lang, double v,
 	return put_ascii(out, outsz, "%.*f", decimals, v);
 }
 
-const char *fmt_money(struct fmtctx *c, const struct i18n_lang *lang, const char *currency,
-                      double amount, char *out, size_t outsz)
+static const char *fmt_money_icu(struct fmtctx *c, const struct i18n_lang *l,
+                                 const char *currency, double amount, char *out,
+                                 size_t outsz)
 {
-	const struct i18n_lang *l = lang_or_default(lang);
 	char code[4];
 
-	if (!OUT_OK(out, outsz))
-		return "";
-	if (!isfinite(amount))
-		return put_ascii(out, outsz, "%s", EN_DASH);
 	if (c != NULL && currency_ok(c, currency, code) &&
 	    format_number(numfmt_get(c, FK_MONEY, l->icu_locale, code), amount, out,
 	                  outsz) != NULL)
 		return out;
 	return fmt_number(c, l, amount, 2, out, outsz);
+}
+
+const char *fmt_money(struct fmtctx *c, const struct i18n_lang *lang, const char *currency,
+                      double amount, char *out, size_t outsz)
+{
+	const struct i18n_lang *l = lang_or_default(lang);
+	struct money_memo *m = NULL;
+
+	if (!OUT_OK(out, outsz))
+		return "";
+	if (!isfinite(amount))
+		return put_ascii(out, outsz, "%s", EN_DASH);
+	/* The result depends on nothing but these three: remember it. */
+	if (c != NULL && currency != NULL && strnlen(currency, 4) == 3) {
+		uint64_t bits;
+		memcpy(&bits, &amount, sizeof(bits));
+		uint64_t h = (bits ^ (bits >> 29) ^ (uint64_t)(uintptr_t)l ^
+		              ((uint64_t)(unsigned char)currency[0] << 16 |
+		               (uint64_t)(unsigned char)currency[1] << 8 |
+		               (unsigned char)currency[2])) * 0x9E3779B97F4A7C15ull;
+		m = &c->money[(h >> 32) % MONEY_MEMO];
+		if (m->lang == l && m->amount == amount && memcmp(m->cur, currency, 4) == 0 &&
+		    signbit(m->amount) == signbit(amount)) {
+			size_t n = strlen(m->s);
+			if (n < outsz) {
+				memcpy(out, m->s, n + 1);
+				return out;
+			}
+		}
+	}
+	const char *r = fmt_money_icu(c, l, currency, amount, out, outsz);
+	/* Only whole results (FMT_BUF is always enough), never truncated ones. */
+	if (m != NULL && r == out && outsz >= FMT_BUF && strlen(out) < sizeof(m->s)) {
+		m->lang = l;
+		memcpy(m->cur, currency, 4);
+		m->amount = amount;
+		memcpy(m->s, out, strlen(out) + 1);
+	}
+	return r;
 }
 
 const char *fmt_percent(struct fmtctx *c, const struct i18n_lang *lang, double pct_value,
@@ -857,6 +985,22 @@ const char *fmt_duration(long long seconds, char *out, size_t outsz)
 	 * Kimai only from a whole minute on, so -30 s is "0:00", not "-0:00".
 	 * The unsigned negation is defined even for LLONG_MIN. */
 	s = seconds < 0 ? 0ULL - (unsigned long long)seconds : (unsigned long long)seconds;
-	return put_ascii(out, outsz, "%s%llu:%02llu", seconds <= -60 ? "-" : "", s / 3600,
-	                 (s / 60) % 60);
+	/* Digits by hand: a table has one or two durations per row. */
+	char tmp[32], *p = tmp + sizeof(tmp);
+	unsigned long long h = s / 3600, m = (s / 60) % 60;
+	*--p = '\0';
+	*--p = (char)('0' + m % 10);
+	*--p = (char)('0' + m / 10);
+	*--p = ':';
+	do
+		*--p = (char)('0' + h % 10);
+	while ((h /= 10) != 0);
+	if (seconds <= -60)
+		*--p = '-';
+	size_t n = (size_t)(tmp + sizeof(tmp) - 1 - p);
+	if (n >= outsz)
+		n = outsz - 1;   /* truncation is acceptable here, as in put_ascii */
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return out;
 }

@@ -75,6 +75,21 @@ static long long parse_id(const struct param_value *v)
 
 /* ---------------------------------------------------------------- choosers */
 
+/* One <option> under `pre` from row `i` of a chooser query, whose first
+ * columns are id, name and visible. */
+static void set_option(struct req *r, const char *pre, const struct dbrows *rs, size_t i,
+                       long long selected)
+{
+	long long id = dbr_int(rs, i, 0, 0);
+
+	rseti(r, arena_printf(r->a, "%sId", pre), id);
+	rset(r, arena_printf(r->a, "%sName", pre), dbr_text(rs, i, 1));
+	if (!dbr_int(rs, i, 2, 1))
+		rset(r, arena_printf(r->a, "%sHidden", pre), "1");
+	if (id == selected)
+		rset(r, arena_printf(r->a, "%sSelected", pre), "1");
+}
+
 static int set_customers(struct req *r, long long selected, struct perr *e)
 {
 	struct dbrows rs = {0};
@@ -82,16 +97,8 @@ static int set_customers(struct req *r, long long selected, struct perr *e)
 
 	if (db_exec(r->w->db, ST_ADMIN_CUSTOMERS, p, 2, r->a, &rs, e) < 0)
 		return -1;
-	for (size_t i = 0; i < rs.nrows; i++) {
-		long long id = dbr_int(&rs, i, 0, 0);
-		const char *pre = arena_printf(r->a, "Admin.Customers.%zu.", i);
-		rseti(r, arena_printf(r->a, "%sId", pre), id);
-		rset(r, arena_printf(r->a, "%sName", pre), dbr_text(&rs, i, 1));
-		if (!dbr_int(&rs, i, 2, 1))
-			rset(r, arena_printf(r->a, "%sHidden", pre), "1");
-		if (id == selected)
-			rset(r, arena_printf(r->a, "%sSelected", pre), "1");
-	}
+	for (size_t i = 0; i < rs.nrows; i++)
+		set_option(r, arena_printf(r->a, "Admin.Customers.%zu.", i), &rs, i, selected);
 	return 0;
 }
 
@@ -107,11 +114,11 @@ static int set_projects(struct req *r, long long selected, struct perr *e)
 	if (db_exec(r->w->db, ST_ADMIN_PROJECTS, p, 3, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++) {
-		long long id = dbr_int(&rs, i, 0, 0);
 		long long cid = dbr_int(&rs, i, 3, 0);
-		const char *gpre = NULL, *pre = NULL;
 
 		if (cid != last_customer) {
+			const char *gpre = NULL;
+
 			if (last_customer != -1)
 				g++;
 			last_customer = cid;
@@ -121,13 +128,8 @@ static int set_projects(struct req *r, long long selected, struct perr *e)
 			if (!dbr_int(&rs, i, 5, 1))
 				rset(r, arena_printf(r->a, "%sHidden", gpre), "1");
 		}
-		pre = arena_printf(r->a, "Admin.Groups.%zu.Projects.%zu.", g, m++);
-		rseti(r, arena_printf(r->a, "%sId", pre), id);
-		rset(r, arena_printf(r->a, "%sName", pre), dbr_text(&rs, i, 1));
-		if (!dbr_int(&rs, i, 2, 1))
-			rset(r, arena_printf(r->a, "%sHidden", pre), "1");
-		if (id == selected)
-			rset(r, arena_printf(r->a, "%sSelected", pre), "1");
+		set_option(r, arena_printf(r->a, "Admin.Groups.%zu.Projects.%zu.", g, m++), &rs, i,
+		           selected);
 	}
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* The public share page (DESIGN §4): a customer or project share, or one
- * project of a customer share, for one month. */
+ * project of a customer share, for one month.  Also the loading of that
+ * month (share, gate, project, records) which the CSV download reuses. */
 #include <string.h>
 
 #include "db.h"
@@ -65,47 +66,58 @@ static void set_header(struct req *r, const struct share_view *v)
 	rsetf(r, "Page.Title", "%s – %s", name ? name : "", label);
 }
 
-int page_share(struct req *r, struct perr *e)
+int share_month_load(struct req *r, struct share_month *m, bool *shown, struct perr *e)
 {
-	struct share s;
-	struct share_view v = {0};
-	struct record_list rl;
-	struct line_list lines;
-	bool show = false;
-
-	if (share_load(r, r->args.share_key, &s, e))
+	*m = (struct share_month){0};
+	*shown = false;
+	if (share_load(r, r->args.share_key, &m->s, e))
 		return -1;
 	/* The password gate first: a locked share shows nothing else. */
-	if (unlock_gate(r, &s, &show, e))
+	if (unlock_gate(r, &m->s, shown, e))
 		return -1;
-	if (!show)
+	if (!*shown)
 		return 0;
 
-	v.s = &s;
-	v.base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, s.key);
-	if (r->args.project_id && share_view_project(r, &v, e))
+	struct share_view *v = &m->v;
+	v->s = &m->s;
+	v->base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, m->s.key);
+	if (r->args.project_id && share_view_project(r, v, e))
 		return -1;
-	if (share_view_month(r, &v, e))
+	if (share_view_month(r, v, e))
 		return -1;
-	if (records_month(r, &s, v.project_id, v.year, v.month, &rl, e))
+	if (records_month(r, &m->s, v->project_id, v->year, v->month, &m->rl, e))
 		return -1;
-	merge_records(r->a, rl.v, rl.n, s.merge, &lines);
+	merge_records(r->a, m->rl.v, m->rl.n, m->s.merge, &m->lines);
+	return 0;
+}
 
-	set_header(r, &v);
-	share_nav_set(r, &v);
-	share_table_set(r, &v, &rl, &lines);
-	/* Charts and budgets from the same record list as the table. */
-	bool chart_view = v.details && strcmp(v.details, "chart") == 0;
-	if (share_stats_fill(r, &s, v.project_id, v.year, v.month, &rl, chart_view, e))
+int page_share(struct req *r, struct perr *e)
+{
+	struct share_month m;
+	bool shown = false;
+
+	if (share_month_load(r, &m, &shown, e))
 		return -1;
-	if (s.is_customer && !v.project_id && share_projects_set(r, &v, e))
+	if (!shown)
+		return 0;
+
+	const struct share *s = &m.s;
+	const struct share_view *v = &m.v;
+	set_header(r, v);
+	share_nav_set(r, v);
+	share_table_set(r, v, &m.rl, &m.lines);
+	/* Charts and budgets from the same record list as the table. */
+	bool chart_view = v->details && strcmp(v->details, "chart") == 0;
+	if (share_stats_fill(r, s, v->project_id, v->year, v->month, &m.rl, chart_view, e))
+		return -1;
+	if (s->is_customer && !v->project_id && share_projects_set(r, v, e))
 		return -1;
 	lang_menu(r);
-	share_csv_link(r, &v);
+	share_csv_link(r, v);
 	if (render(r, "share.cs", e))
 		return -1;
 	/* Counted once the page is there; written later in bulk (views.h). */
 	if (r->method == HTTP_GET)
-		views_count(s.id);
+		views_count(s->id);
 	return 0;
 }

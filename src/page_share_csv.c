@@ -26,7 +26,6 @@
 #include "share.h"
 #include "share_csv.h"
 #include "share_view.h"
-#include "unlock.h"
 
 #define CSV_FILE_NAME_MAX 80
 
@@ -205,39 +204,26 @@ void share_csv_link(struct req *r, const struct share_view *v)
 
 int page_share_csv(struct req *r, struct perr *e)
 {
-	struct share s;
-	struct share_view v = {0};
-	struct record_list rl;
-	struct line_list lines;
-	bool show = false;
+	struct share_month m;
+	bool shown = false;
 	char file[CSV_FILE_NAME_MAX + 32];
 
-	if (share_load(r, r->args.share_key, &s, e))
-		return -1;
 	/* A locked share shows its unlock form here too; the unlock POST
 	 * comes back to this URL and its 303 leads to the download. */
-	if (unlock_gate(r, &s, &show, e))
+	if (share_month_load(r, &m, &shown, e))
 		return -1;
-	if (!show)
+	if (!shown)
 		return 0;
 
-	v.s = &s;
-	v.base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, s.key);
-	if (r->args.project_id && share_view_project(r, &v, e))
-		return -1;
-	if (share_view_month(r, &v, e))
-		return -1;
-	if (records_month(r, &s, v.project_id, v.year, v.month, &rl, e))
-		return -1;
-	merge_records(r->a, rl.v, rl.n, s.merge, &lines);
-
-	const char *name = v.project_id ? v.project_name :
-	                   s.is_customer ? s.customer_name : s.project_name;
-	csv_file_name(name, v.year, v.month, file, sizeof(file));
+	const struct share *s = &m.s;
+	const struct share_view *v = &m.v;
+	const char *name = v->project_id ? v->project_name :
+	                   s->is_customer ? s->customer_name : s->project_name;
+	csv_file_name(name, v->year, v->month, file, sizeof(file));
 	r->resp_type = "text/csv; charset=utf-8";
 	req_header(r, "Content-Disposition",
 	           arena_printf(r->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", file,
-	                        ext_value(r, name, v.year, v.month)));
-	write_csv(r, &v, &lines);
+	                        ext_value(r, name, v->year, v->month)));
+	write_csv(r, v, &m.lines);
 	return 0;
 }

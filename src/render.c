@@ -1,9 +1,14 @@
 /* ClearSilver rendering.  Templates are read once at start-up and served
  * from memory (also to <?cs include ?>), and every render runs with
  * VarEscapeMode=html, so a variable is escaped unless a template says
- * otherwise for markup the program built itself. */
+ * otherwise for markup the program built itself.
+ *
+ * Parsing a template costs about as much as rendering a small page, so
+ * each worker thread parses a template once and renders the same parse
+ * tree for every request (see `struct parsed`). */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +33,9 @@ struct template {
 
 static struct template templates[TEMPLATES_MAX];
 static size_t ntemplates;
+/* Bumped when the templates are freed: parse trees of older ones are
+ * dropped rather than rendered. */
+static unsigned generation = 1;
 
 static const struct template *find(const char *name)
 {
@@ -66,13 +74,24 @@ int render_init(const char *dir, struct perr *e)
 	return rc;
 }
 
+static void parsed_free(void *p);
+static void parsed_key_init(void);
+static pthread_key_t parsed_key;
+static pthread_once_t parsed_once = PTHREAD_ONCE_INIT;
+
 void render_free(void)
 {
+	/* Worker threads have ended (and freed theirs); this is the caller's. */
+	pthread_once(&parsed_once, parsed_key_init);
+	void *mine = pthread_getspecific(parsed_key);
+	pthread_setspecific(parsed_key, NULL);
+	parsed_free(mine);
 	for (size_t i = 0; i < ntemplates; i++) {
 		free(templates[i].name);
 		free(templates[i].text);
 	}
 	ntemplates = 0;
+	generation++;
 }
 
 /* <?cs include ?> from memory: ClearSilver frees what we hand it. */
@@ -106,6 +125,122 @@ static int neo_fail(NEOERR *err, const char *name, struct perr *e)
 	return -1;
 }
 
+/* The parse trees of one thread.  ClearSilver binds a parse to the HDF
+ * given to cs_init, but reads it while parsing only for its configuration
+ * (Config.VarEscapeMode, Config.TagStart); rendering reads CSPARSE.hdf and
+ * CSPARSE.global_hdf, which render() points at the request's data and the
+ * language's messages for the duration of one cs_render.  What rendering
+ * changes in the parse (the escape context of macro calls, the local
+ * variable scopes of each/with/call) is restored from the state right
+ * after parsing, and a parse whose render failed is thrown away. */
+struct parsed {
+	unsigned     generation;
+	HDF         *cfg;                     /* Config.VarEscapeMode = html */
+	CSPARSE     *cs[TEMPLATES_MAX];
+	CS_ECONTEXT  escaping[TEMPLATES_MAX];  /* as after parsing */
+};
+
+static void parsed_free(void *p)
+{
+	struct parsed *pt = p;
+	if (!pt)
+		return;
+	for (size_t i = 0; i < TEMPLATES_MAX; i++)
+		if (pt->cs[i]) {
+			pt->cs[i]->hdf = pt->cfg;
+			pt->cs[i]->global_hdf = NULL;
+			cs_destroy(&pt->cs[i]);
+		}
+	hdf_destroy(&pt->cfg);
+	free(pt);
+}
+
+static void parsed_key_init(void)
+{
+	/* The destructor runs when a worker thread ends. */
+	if (pthread_key_create(&parsed_key, parsed_free) != 0)
+		abort();
+}
+
+static struct parsed *parsed_mine(void)
+{
+	pthread_once(&parsed_once, parsed_key_init);
+	struct parsed *pt = pthread_getspecific(parsed_key);
+	if (pt && pt->generation != generation) {
+		parsed_free(pt);
+		pt = NULL;
+		pthread_setspecific(parsed_key, NULL);
+	}
+	if (!pt) {
+		pt = xcalloc(1, sizeof(*pt));
+		pt->generation = generation;
+		if (hdf_init(&pt->cfg) != STATUS_OK ||
+		    hdf_set_value(pt->cfg, "Config.VarEscapeMode", "html") != STATUS_OK) {
+			log_error("template configuration: out of memory");
+			abort();
+		}
+		pthread_setspecific(parsed_key, pt);
+	}
+	return pt;
+}
+
+/* This thread's parse tree of template `t`, parsed now if need be. */
+static NEOERR *parsed_get(const struct template *t, CSPARSE **out)
+{
+	struct parsed *pt = parsed_mine();
+	size_t i = (size_t)(t - templates);
+	NEOERR *err = STATUS_OK;
+	CSPARSE *cs = NULL;
+	*out = pt->cs[i];
+	if (*out)
+		return STATUS_OK;
+	err = cs_init(&cs, pt->cfg);
+	if (!err)
+		err = cgi_register_strfuncs(cs);
+	if (!err) {
+		cs_register_fileload(cs, NULL, fileload);
+		/* cs_parse_string takes ownership of (and modifies) its buffer. */
+		char *copy = malloc(t->len + 1);
+		if (!copy) {
+			err = nerr_raise(NERR_NOMEM, "template copy");
+		} else {
+			memcpy(copy, t->text, t->len + 1);
+			err = cs_parse_string(cs, copy, t->len);
+		}
+	}
+	if (err) {
+		cs_destroy(&cs);
+		return err;
+	}
+	pt->cs[i] = cs;
+	pt->escaping[i] = cs->escaping;
+	*out = cs;
+	return STATUS_OK;
+}
+
+/* Renders the parse of `t` with the request's data; a failed render
+ * leaves the parse in an unknown state, so it is dropped. */
+static NEOERR *parsed_render(struct req *r, const struct template *t, CSPARSE *cs)
+{
+	struct parsed *pt = parsed_mine();
+	size_t i = (size_t)(t - templates);
+	cs->hdf = r->hdf;
+	/* Messages are looked up in the language's shared, read-only tree
+	 * ({ Lang = … }) instead of being copied into every request. */
+	cs->global_hdf = r->lang ? r->lang->root : NULL;
+	cs->escaping = pt->escaping[i];
+	cs->locals = NULL;
+	NEOERR *err = cs_render(cs, r->out, output);
+	cs->hdf = pt->cfg;
+	cs->global_hdf = NULL;
+	cs->output_ctx = NULL;
+	if (err) {
+		cs_destroy(&pt->cs[i]);
+		pt->cs[i] = NULL;
+	}
+	return err;
+}
+
 int render(struct req *r, const char *name, struct perr *e)
 {
 	const struct template *t = find(name);
@@ -113,9 +248,8 @@ int render(struct req *r, const char *name, struct perr *e)
 		return PERR(e, PERR_INTERNAL, "no template %s", name);
 	CSPARSE *cs = NULL;
 	NEOERR *err = STATUS_OK;
-	char *copy = NULL;
-	int rc = 0;
 
+	/* Also for lvar/linclude, which parse again at render time. */
 	err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
 	/* Static.portal_css = "/customer-portal/static/portal.1a2b3c4d.css" */
 	for (size_t i = 0; !err && i < assets_count(); i++) {
@@ -133,33 +267,12 @@ int render(struct req *r, const char *name, struct perr *e)
 			err = hdf_set_value(r->hdf, "Page.HtmlLang", r->lang->html_lang);
 	}
 	if (!err)
-		err = cs_init(&cs, r->hdf);
-	/* Messages are looked up in the language's shared, read-only tree
-	 * ({ Lang = … }) instead of being copied into every request. */
-	if (!err && r->lang)
-		cs->global_hdf = r->lang->root;
-	if (!err)
-		err = cgi_register_strfuncs(cs);
-	if (!err) {
-		cs_register_fileload(cs, NULL, fileload);
-		/* cs_parse_string takes ownership of (and modifies) its buffer. */
-		copy = malloc(t->len + 1);
-		if (!copy) {
-			rc = PERR(e, PERR_INTERNAL, "template copy");
-			goto out;
-		}
-		memcpy(copy, t->text, t->len + 1);
-		err = cs_parse_string(cs, copy, t->len);
-		copy = NULL;
-	}
+		err = parsed_get(t, &cs);
 	if (!err) {
 		buf_reset(r->out);
-		err = cs_render(cs, r->out, output);
+		err = parsed_render(r, t, cs);
 	}
 	if (err)
-		rc = neo_fail(err, name, e);
-out:
-	free(copy);
-	cs_destroy(&cs);
-	return rc;
+		return neo_fail(err, name, e);
+	return 0;
 }

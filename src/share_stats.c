@@ -277,6 +277,36 @@ static const char *chart_svg(struct req *r, const struct chart *c, struct perr *
 	return svg;
 }
 
+/* Template data of one bar under `node` ("Chart.Annual.Bars.3"), for the
+ * hidden table that repeats the chart's figures. */
+static void set_bar(struct req *r, const char *node, const struct chart_bar *bar)
+{
+	setp(r, node, "Label", bar->label);
+	setp(r, node, "Duration", bar->value);
+	setp(r, node, "Seconds", arena_printf(r->a, "%lld", bar->seconds));
+}
+
+/* Completes chart `c` (id, title and bars set) with its description and
+ * axis, renders it and sets under `node` ("Chart.Annual"): Visible, Title,
+ * Total, TotalSeconds and Svg. */
+static int set_chart(struct req *r, const char *node, struct chart *c, long long total,
+                     struct perr *e)
+{
+	char b[FMT_BUF];
+	const char *tot = arena_strdup(r->a, fmt_duration(total, b, sizeof(b)));
+	c->desc = arena_printf(r->a, "%s: %s", msg(r, "table.total"), tot);
+	c->axis_label = msg(r, "chart.hours");
+	const char *svg = chart_svg(r, c, e);
+	if (!svg)
+		return -1;
+	setp(r, node, "Visible", "1");
+	setp(r, node, "Title", c->title);
+	setp(r, node, "Total", tot);
+	setp(r, node, "TotalSeconds", arena_printf(r->a, "%lld", total));
+	setp(r, node, "Svg", svg);
+	return 0;
+}
+
 static int annual_chart(struct req *r, const struct share *s, long long project_id,
                         int year, const struct record_list *recs, struct perr *e)
 {
@@ -302,29 +332,17 @@ static int annual_chart(struct req *r, const struct share *s, long long project_
 		};
 		bars[i].title = arena_printf(r->a, "%s %d: %s", bars[i].label, year, bars[i].value);
 		total += secs[i];
-		setp(r, prefix, "Label", bars[i].label);
-		setp(r, prefix, "Duration", bars[i].value);
-		setp(r, prefix, "Seconds", arena_printf(r->a, "%lld", secs[i]));
+		set_bar(r, prefix, &bars[i]);
 	}
-	const char *title = msg_arg(r, "chart.annual_title", arena_printf(r->a, "%d", year));
-	const char *tot = arena_strdup(r->a, fmt_duration(total, b, sizeof(b)));
 	struct chart c = {
 		.id = "chart-annual",
-		.title = title,
-		.desc = arena_printf(r->a, "%s: %s", msg(r, "table.total"), tot),
-		.axis_label = msg(r, "chart.hours"),
+		.title = msg_arg(r, "chart.annual_title", arena_printf(r->a, "%d", year)),
 		.bars = bars,
 		.nbars = 12,
 	};
-	const char *svg = chart_svg(r, &c, e);
-	if (!svg)
+	if (set_chart(r, "Chart.Annual", &c, total, e))
 		return -1;
-	rset(r, "Chart.Annual.Visible", "1");
 	rseti(r, "Chart.Annual.Year", year);
-	rset(r, "Chart.Annual.Title", title);
-	rset(r, "Chart.Annual.Total", tot);
-	rsetf(r, "Chart.Annual.TotalSeconds", "%lld", total);
-	rset(r, "Chart.Annual.Svg", svg);
 	return 0;
 }
 
@@ -358,33 +376,19 @@ static int monthly_chart(struct req *r, const struct record_list *recs, struct p
 			.cls = weekend ? "weekend" : NULL,
 		};
 		bars[d - 1].title = arena_printf(r->a, "%s: %s", date, bars[d - 1].value);
-		setp(r, prefix, "Label", bars[d - 1].label);
+		set_bar(r, prefix, &bars[d - 1]);
 		setp(r, prefix, "Date", date);
-		setp(r, prefix, "Duration", bars[d - 1].value);
-		setp(r, prefix, "Seconds", arena_printf(r->a, "%lld", secs[d - 1]));
 		setp(r, prefix, "Weekend", weekend ? "1" : "0");
 	}
-	const char *title = msg_arg(r, "chart.monthly_title",
-	                            fmt_month_year(r->w->fmt, r->lang, recs->year,
-	                                           recs->month, b, sizeof(b)));
-	const char *tot = arena_strdup(r->a, fmt_duration(recs->total_duration, b, sizeof(b)));
 	struct chart c = {
 		.id = "chart-monthly",
-		.title = title,
-		.desc = arena_printf(r->a, "%s: %s", msg(r, "table.total"), tot),
-		.axis_label = msg(r, "chart.hours"),
+		.title = msg_arg(r, "chart.monthly_title",
+		                 fmt_month_year(r->w->fmt, r->lang, recs->year, recs->month, b,
+		                                sizeof(b))),
 		.bars = bars,
 		.nbars = (size_t)ndays,
 	};
-	const char *svg = chart_svg(r, &c, e);
-	if (!svg)
-		return -1;
-	rset(r, "Chart.Monthly.Visible", "1");
-	rset(r, "Chart.Monthly.Title", title);
-	rset(r, "Chart.Monthly.Total", tot);
-	rsetf(r, "Chart.Monthly.TotalSeconds", "%lld", recs->total_duration);
-	rset(r, "Chart.Monthly.Svg", svg);
-	return 0;
+	return set_chart(r, "Chart.Monthly", &c, recs->total_duration, e);
 }
 
 int share_stats_fill(struct req *r, const struct share *s, long long project_id,

@@ -5,7 +5,6 @@
 
 #include "db.h"
 #include "fmt.h"
-#include "log.h"
 #include "share_store.h"
 #include "share_window.h"
 
@@ -97,8 +96,7 @@ int share_rotate_key(struct db *db, struct arena *a, long long id, const char *o
 		if (db_exec(db, ST_SHARE_ROTATE, p, 3, a, NULL, e) == 0) {
 			if (db_affected(db) != 1)
 				return PERR(e, PERR_NOT_FOUND, "share %lld with that key is gone", id);
-			log_info("share %lld: key rotated", id);
-			return 0;
+			return 0;   /* the caller logs who rotated it */
 		}
 		/* Another share got this key meanwhile: draw again. */
 		if (db_errno(db) != DB_ERR_DUP_ENTRY)

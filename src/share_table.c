@@ -68,7 +68,11 @@ static void set_rates(struct req *r, const struct share *s, HDF *row, const stru
 {
 	rset_in(row, "Rate", money(r, s, l->rate));
 	rset_in(row, "RateRaw", share_decimal(r, l->rate));
-	rset_in(row, "BillableRateRaw", share_decimal(r, l->billable_rate));
+	/* Only where it differs from RateRaw (the template falls back to it):
+	 * a row node with more than ten values gets a hash table in
+	 * ClearSilver, which costs more than the rest of the row. */
+	if (l->nbillable != l->nrecords)
+		rset_in(row, "BillableRateRaw", share_decimal(r, l->billable_rate));
 	if (l->nbillable && l->nbillable < l->nrecords)
 		rset_in(row, "NonBillableRate", money(r, s, l->rate - l->billable_rate));
 	/* One rate: the rate alone.  Several (or one rate both billable and

@@ -36,15 +36,17 @@ void throttle_key(const char *addr, char out[THROTTLE_KEY_MAX])
 	snprintf(out, THROTTLE_KEY_MAX, "%s/64", text);
 }
 
-/* Failures of the bucket within the window, and seconds until the oldest
- * of its windows ends. */
-static int count(struct db *db, struct arena *a, const char *key,
+/* Failures of the bucket of `addr` within the window, and seconds until
+ * the oldest of its windows ends. */
+static int count(struct db *db, struct arena *a, const char *addr,
                  long long *failures, long long *retry_after, struct perr *e)
 {
-	struct dbval p[3] = {dbv_int(THROTTLE_WINDOW_S), dbv_text(key),
-	                     dbv_int(THROTTLE_WINDOW_S)};
+	char key[THROTTLE_KEY_MAX];
 	struct dbrows rs;
 
+	throttle_key(addr, key);
+	struct dbval p[3] = {dbv_int(THROTTLE_WINDOW_S), dbv_text(key),
+	                     dbv_int(THROTTLE_WINDOW_S)};
 	if (db_exec(db, ST_THROTTLE_COUNT, p, 3, a, &rs, e))
 		return -1;
 	*failures = rs.nrows ? dbr_int(&rs, 0, 0, 0) : 0;
@@ -59,11 +61,9 @@ static int count(struct db *db, struct arena *a, const char *key,
 int throttle_check(struct db *db, struct arena *a, const char *addr,
                    bool *over, long long *retry_after, struct perr *e)
 {
-	char key[THROTTLE_KEY_MAX];
 	long long failures;
 
-	throttle_key(addr, key);
-	if (count(db, a, key, &failures, retry_after, e))
+	if (count(db, a, addr, &failures, retry_after, e))
 		return -1;
 	*over = failures >= THROTTLE_MAX_FAILURES;
 	return 0;
@@ -89,13 +89,11 @@ int throttle_attempt(struct db *db, struct arena *a, const char *addr,
                      long long share_id, bool *over, long long *retry_after,
                      struct perr *e)
 {
-	char key[THROTTLE_KEY_MAX];
 	long long failures;
 
 	if (throttle_fail(db, a, addr, share_id, e))
 		return -1;
-	throttle_key(addr, key);
-	if (count(db, a, key, &failures, retry_after, e))
+	if (count(db, a, addr, &failures, retry_after, e))
 		return -1;
 	/* This attempt is already counted: it is the (MAX + 1)th that is over. */
 	*over = failures > THROTTLE_MAX_FAILURES;

@@ -297,6 +297,7 @@ class MariaDB:
     def __init__(self, workdir):
         self.dir = Path(workdir)
         self.datadir = self.dir / 'data'
+        self.tmpdir = self.dir / 'tmp'
         self.socket = self.dir / 'mysqld.sock'
         self.pidfile = self.dir / 'mysqld.pid'
         self.log = self.dir / 'mariadb.log'
@@ -323,12 +324,16 @@ class MariaDB:
         fresh = not self.datadir.exists()
         if fresh:
             self._install()
+        self.tmpdir.mkdir(exist_ok=True)
         for _ in range(5):
             port = self.port or free_port()
             cmd = ['mariadbd', '--no-defaults', f'--user={self.admin}',
                    f'--datadir={self.datadir}', f'--socket={self.socket}',
                    f'--pid-file={self.pidfile}', f'--port={port}',
                    '--bind-address=127.0.0.1', '--skip-name-resolve',
+                   # Its own temp dir: internal temporary tables must not share /tmp
+                   # with whatever else cleans it up on this machine.
+                   f'--tmpdir={self.tmpdir}',
                    f'--log-error={self.log}',
                    # Small and quick: a test server, several may run at once.
                    '--innodb-buffer-pool-size=64M', '--innodb-log-file-size=32M',

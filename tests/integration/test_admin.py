@@ -12,6 +12,7 @@ import re
 import secrets
 import types
 
+import common
 import harness
 
 SESSIONS = harness.DATA / 'kimai-sessions'
@@ -27,24 +28,6 @@ KEY_RE = re.compile(r'^[A-Za-z0-9]{20}$')
 TOKEN_RE = re.compile(r'name="_token" value="([0-9a-f]{64})"')
 FLAGS = ('entry_user_visible', 'entry_rate_visible', 'annual_chart_visible',
          'monthly_chart_visible', 'budget_stats_visible', 'time_budget_stats_visible')
-
-
-# The plugin's table, for databases where portal-install cannot run (see setup()).
-PLUGIN_DDL = """
-CREATE TABLE IF NOT EXISTS kimai2_customer_portals (
-  id INT AUTO_INCREMENT NOT NULL, project_id INT DEFAULT NULL, customer_id INT DEFAULT NULL,
-  share_key VARCHAR(20) NOT NULL, password VARCHAR(255) DEFAULT NULL,
-  record_merge_mode VARCHAR(50) NOT NULL,
-  entry_user_visible TINYINT(1) DEFAULT 0 NOT NULL, entry_rate_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  annual_chart_visible TINYINT(1) DEFAULT 0 NOT NULL, monthly_chart_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  budget_stats_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  time_budget_stats_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  UNIQUE INDEX UNIQ_7747AE6BF06F2E59 (share_key), INDEX IDX_7747AE6B166D1F9C (project_id),
-  INDEX IDX_7747AE6B9395C3F3 (customer_id), PRIMARY KEY(id),
-  CONSTRAINT FK_7747AE6B166D1F9C FOREIGN KEY (project_id) REFERENCES kimai2_projects (id) ON DELETE CASCADE,
-  CONSTRAINT FK_7747AE6B9395C3F3 FOREIGN KEY (customer_id) REFERENCES kimai2_customers (id) ON DELETE CASCADE
-) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci ENGINE = InnoDB
-"""
 
 
 # --------------------------------------------------------------------------------------
@@ -98,10 +81,7 @@ def setup(env):
     fx = types.SimpleNamespace(env=env, m=env.mariadb)
     fx.db = fx.m.kimai_db('2.45-rates')
     url = fx.m.url(fx.db)
-    fx.installed = harness.run_install(url).returncode == 0
-    if not fx.installed:
-        # The installer has its own tests; these need only the plugin's table.
-        sql(fx, PLUGIN_DDL)
+    fx.installed = common.install(fx.m, fx.db)
     fx.portal = env.portal(url, workers=2)
     fx.n = env.nginx(fx.portal)
     # Roles Kimai knows (the dump has none yet); rows of kimai2_roles_permissions refer

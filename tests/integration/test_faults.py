@@ -271,3 +271,24 @@ def test_sigterm_under_load_finishes_requests_in_flight(env):
     reset = [ln for ln in log.splitlines() if 'prematurely closed' in ln or
              'reset by peer' in ln]
     assert not reset, f'requests cut off in flight:\n' + '\n'.join(reset[:5])
+
+
+def test_read_only_database_gives_503_for_writes(env):
+    """A primary turned read-only (a failover in progress): pages that only read still
+    answer; a request that has to write (the unlock POST counts the attempt) gets 503,
+    not a 500 -- the server's state is not a bug of ours."""
+    s = stack(env)
+    sid, key = test_hostile.add_share(
+        s.m, s.db, project=int(s.m.value(s.db, 'SELECT MIN(id) FROM kimai2_projects')),
+        password=test_hostile.test_unlock.bcrypt('pw'))
+    s.m.sql(None, 'SET GLOBAL read_only = 1')
+    try:
+        assert s.n.get(s.path).status == 200
+        r = s.n.post(f'/en/auth/customer-portal/{key}', {'spt-password': 'wrong'})
+        assert r.status == 503 and r.headers.get('Retry-After'), r.status
+    finally:
+        s.m.sql(None, 'SET GLOBAL read_only = 0')
+    r = s.n.post(f'/en/auth/customer-portal/{key}', {'spt-password': 'wrong'})
+    assert r.status == 200, r.status
+    assert 'error: 500' not in s.portal.log_text()
+    s.portal.stop()

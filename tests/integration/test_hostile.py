@@ -45,8 +45,6 @@ XSS = [
     '<?cs var:Config.VarEscapeMode ?>',
     '</textarea><iframe src=//evil.example>',
 ]
-# Payloads whose raw bytes must never be found in a response.
-MARKUP = [p for p in SQLI + XSS if any(ch in p for ch in '<>"\'')]
 # Percent-encoded bytes: NUL, invalid and overlong UTF-8, a surrogate, broken escapes.
 BAD_ESCAPES = ['%00', '%ff%fe', '%c0%af', '%ed%a0%80', '%e2%82', '%', '%zz', '%4']
 
@@ -651,7 +649,7 @@ def _content_db(env):
         INSERT INTO kimai2_customers (id, name, number, comment, visible, company, contact,
             country, currency, timezone, budget, time_budget, budget_type)
           VALUES (70, {x['customer']}, {x['comment']}, {x['comment']}, 1, {x['comment']},
-                  NULL, 'ZZ', 'XXX', 'Mars/Olympus_Mons', 1000, 36000, 'month'),
+                  NULL, 'ZZ', 'ZZZ', 'Mars/Olympus_Mons', 1000, 36000, 'month'),
                  (71, {x['customer2']}, NULL, NULL, 1, NULL, NULL, 'DE', '<b>',
                   'Europe/Berlin<x>', 0, 0, 'weird<x>'),
                  (72, 'Empty zone', NULL, NULL, 1, NULL, NULL, 'DE', '', '', 50, 0, NULL);

@@ -38,6 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import common
 import harness
 import test_share as ts
 import test_unlock as tu
@@ -96,22 +97,17 @@ def tz_insert(rows):
 
 
 def add_share(m, db, project=None, customer=None, password=None, everything=True):
-    key = ts.new_key()
+    """A share showing users and rates, and charts and budgets when `everything`."""
     on = 1 if everything else 0
-    pw = 'NULL' if password is None else f"'{password}'"
-    m.sql(db, "INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key, "
-              "password, record_merge_mode, entry_user_visible, entry_rate_visible, "
-              "annual_chart_visible, monthly_chart_visible, budget_stats_visible, "
-              f"time_budget_stats_visible) VALUES ({project or 'NULL'}, "
-              f"{customer or 'NULL'}, '{key}', {pw}, 'NONE', 1, 1, {on}, {on}, {on}, {on})")
-    return key
+    return common.insert_share(m, db, project=project, customer=customer, password=password,
+                               annual=on, monthly=on, budget=on, time_budget=on)[1]
 
 
 def setup(env):
     fx = types.SimpleNamespace(env=env, m=env.mariadb)
     m = fx.m
     fx.db = m.kimai_db('2.45-rates')
-    ts.install(m, fx.db)
+    common.install(m, fx.db)
     m.sql(fx.db, ts.GEN_DATA + ts.timesheet_insert(ts.GEN_RECORDS, 'Europe/Berlin'))
     m.sql(fx.db, TZ_DATA + tz_insert(TZ_RECORDS))
     fx.keys = {

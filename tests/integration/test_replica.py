@@ -17,6 +17,7 @@ import secrets
 import subprocess
 import types
 
+import common
 import harness
 from test_admin import DUMP_HASH, csrf, form_login_payload
 from test_unlock import bcrypt, cookie_of
@@ -86,12 +87,8 @@ def on(m, fx, q):
 
 
 def new_share(fx, password_hash=None):
-    key = ''.join(secrets.choice('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789')
-                  for _ in range(20))
-    pw = 'NULL' if password_hash is None else f"'{password_hash}'"
-    fx.primary.sql(fx.db, f"INSERT INTO kimai2_customer_portals (project_id, share_key, password,"
-                          f" record_merge_mode) VALUES ({PROJECT}, '{key}', {pw}, 'NONE')")
-    sid = int(on(fx.primary, fx, f"SELECT id FROM kimai2_customer_portals WHERE share_key = '{key}'"))
+    sid, key = common.insert_share(fx.primary, fx.db, project=PROJECT, password=password_hash,
+                                   user=0, rate=0)
     return sid, key, f'/en/auth/customer-portal/{key}'
 
 

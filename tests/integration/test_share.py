@@ -37,35 +37,15 @@ April on the customer share: 9 lines (NONE), 48600 s = 13:30, billable money 685
 import datetime
 import html
 import re
-import secrets
 import types
 import urllib.parse
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
-import harness
-
-ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+from common import install, insert_share, new_key, sql_str
 
 # The description of record 507: markup, both quote kinds, an ampersand, newlines.
 NASTY = '<script>alert("x")</script>\nSay "hi" & it\'s\nthird line'
-
-# The plugin's table, for databases where portal-install cannot run (see setup()).
-PLUGIN_DDL = """
-CREATE TABLE IF NOT EXISTS kimai2_customer_portals (
-  id INT AUTO_INCREMENT NOT NULL, project_id INT DEFAULT NULL, customer_id INT DEFAULT NULL,
-  share_key VARCHAR(20) NOT NULL, password VARCHAR(255) DEFAULT NULL,
-  record_merge_mode VARCHAR(50) NOT NULL,
-  entry_user_visible TINYINT(1) DEFAULT 0 NOT NULL, entry_rate_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  annual_chart_visible TINYINT(1) DEFAULT 0 NOT NULL, monthly_chart_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  budget_stats_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  time_budget_stats_visible TINYINT(1) DEFAULT 0 NOT NULL,
-  UNIQUE INDEX UNIQ_7747AE6BF06F2E59 (share_key), INDEX IDX_7747AE6B166D1F9C (project_id),
-  INDEX IDX_7747AE6B9395C3F3 (customer_id), PRIMARY KEY(id),
-  CONSTRAINT FK_7747AE6B166D1F9C FOREIGN KEY (project_id) REFERENCES kimai2_projects (id) ON DELETE CASCADE,
-  CONSTRAINT FK_7747AE6B9395C3F3 FOREIGN KEY (customer_id) REFERENCES kimai2_customers (id) ON DELETE CASCADE
-) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci ENGINE = InnoDB
-"""
 
 GEN_DATA = r"""
 INSERT INTO kimai2_customers (id, name, visible, country, currency, timezone)
@@ -108,12 +88,6 @@ GEN_RECORDS = [
 ]
 
 
-def sql_str(s):
-    if s is None:
-        return 'NULL'
-    return "'" + s.replace('\\', '\\\\').replace("'", "''") + "'"
-
-
 def timesheet_insert(rows, zone):
     """INSERTs for kimai2_timesheet with every NOT NULL column Kimai has; date_tz is the
     local date of the start in `zone`, as Kimai writes it."""
@@ -130,25 +104,10 @@ def timesheet_insert(rows, zone):
     return '\n'.join(out)
 
 
-def new_key():
-    return ''.join(secrets.choice(ALNUM) for _ in range(20))
-
-
 def add_share(m, db, project=None, customer=None, mode='NONE', user=1, rate=1):
-    key = new_key()
-    m.sql(db, f"INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key, "
-              f"password, record_merge_mode, entry_user_visible, entry_rate_visible, "
-              f"annual_chart_visible, monthly_chart_visible, budget_stats_visible, "
-              f"time_budget_stats_visible) VALUES ({project or 'NULL'}, {customer or 'NULL'}, "
-              f"'{key}', NULL, '{mode}', {user}, {rate}, 0, 0, 0, 0)")
-    return key
-
-
-def install(m, db):
-    r = harness.run_install(m.url(db))
-    if r.returncode != 0:
-        # The installer has its own tests; these need only the plugin's table.
-        m.sql(db, PLUGIN_DDL)
+    """An unprotected share without charts or budgets; returns its key."""
+    return insert_share(m, db, project=project, customer=customer, mode=mode, user=user,
+                        rate=rate)[1]
 
 
 def setup(env):

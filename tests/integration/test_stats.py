@@ -13,10 +13,10 @@ One edge is accepted: a run that straddles a month boundary in New York may fail
 
 import datetime as dt
 import re
-import secrets
 import types
 import zoneinfo
 
+import common
 import harness
 
 TZ = zoneinfo.ZoneInfo('America/New_York')
@@ -102,14 +102,9 @@ def seed(m, db, now):
 
 
 def new_share(fx, customer=None, project=None, annual=0, monthly=0, budget=0, time_budget=0):
-    key = ''.join(secrets.choice('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')
-                  for _ in range(20))
-    fx.m.sql(fx.db, f"INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key,"
-                    f" password, record_merge_mode, entry_user_visible, entry_rate_visible,"
-                    f" annual_chart_visible, monthly_chart_visible, budget_stats_visible,"
-                    f" time_budget_stats_visible) VALUES ({project or 'NULL'},"
-                    f" {customer or 'NULL'}, '{key}', NULL, 'NONE', 1, 1, {annual}, {monthly},"
-                    f" {budget}, {time_budget})")
+    _, key = common.insert_share(fx.m, fx.db, project=project, customer=customer,
+                                 annual=annual, monthly=monthly, budget=budget,
+                                 time_budget=time_budget)
     return f'/en/auth/customer-portal/{key}'
 
 

@@ -14,6 +14,7 @@ import threading
 import types
 import urllib.parse
 
+import common
 import harness
 
 WRONG = 'not-the-password'
@@ -67,15 +68,7 @@ def setup(env):
 
 def new_share(fx, password_hash):
     """A project share with that password hash (None: unprotected); returns (id, key, path)."""
-    key = ''.join(secrets.choice('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
-                                 '0123456789') for _ in range(20))
-    pw = 'NULL' if password_hash is None else f"'{password_hash}'"
-    fx.m.sql(fx.db, f"INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key, "
-                    f"password, record_merge_mode, entry_user_visible, entry_rate_visible, "
-                    f"annual_chart_visible, monthly_chart_visible, budget_stats_visible, "
-                    f"time_budget_stats_visible) VALUES ({fx.project_id}, NULL, '{key}', {pw}, "
-                    f"'NONE', 1, 1, 0, 0, 0, 0)")
-    sid = int(fx.m.value(fx.db, f"SELECT id FROM kimai2_customer_portals WHERE share_key = '{key}'"))
+    sid, key = common.insert_share(fx.m, fx.db, project=fx.project_id, password=password_hash)
     return sid, key, f'/en/auth/customer-portal/{key}'
 
 
