@@ -65,7 +65,7 @@ static int read_body(struct req *r, FCGX_Request *fr, struct perr *e)
 		char *end = NULL;
 		errno = 0;
 		unsigned long long v = strtoull(cl, &end, 10);
-		if (errno || *end || cl[0] == '-' || strlen(cl) > 12)
+		if (errno || *end || strlen(cl) > 12 || strspn(cl, "0123456789") != strlen(cl))
 			return PERR(e, PERR_BAD_REQUEST, "malformed Content-Length");
 		if (v > REQ_MAX_BODY)
 			return PERR(e, PERR_BAD_REQUEST, "body of %llu bytes over the limit", v);
