@@ -3,6 +3,9 @@
   pre-line on .desc), never through markup built from data, so nothing may
   stand between the .desc element and its text.  Columns the share hides
   are absent from the data (share_table.c), not merely skipped here.
+  The table's rows are markup built by share_table.c, every text in them
+  escaped there (a month can have hundreds of rows: see its comment);
+  Table.RowsHtml is written raw, like the chart SVGs of share_charts.cs.
   Charts and budget statistics come from share_stats.cs / share_charts.cs.
 ?><?cs include:"header.cs" ?><?cs include:"share_stats.cs" ?><?cs include:"share_charts.cs" ?>
 <div class="page-header share-head">
@@ -38,17 +41,7 @@
  if:Table.ShowProject ?><th scope="col"><?cs var:Lang.table.project ?></th><?cs /if ?><th scope="col"><?cs var:Lang.table.description ?></th><th scope="col" class="num"><?cs var:Lang.table.duration ?></th><?cs
  if:Table.ShowRates ?><th scope="col" class="num"><?cs var:Lang.table.hourly_rate ?></th><th scope="col" class="num"><?cs var:Lang.table.total_rate ?></th><?cs /if ?></tr></thead>
 <tbody>
-<?cs each:row = Table.Rows ?><tr class="record<?cs if:row.Billable == "0" ?> not-billable<?cs /if ?>" data-date="<?cs var:row.IsoDate ?>" data-duration="<?cs var:row.DurationSec ?>"<?cs if:Table.ShowRates ?> data-rate="<?cs var:row.RateRaw ?>" data-billable-rate="<?cs if:?row.BillableRateRaw ?><?cs var:row.BillableRateRaw ?><?cs else ?><?cs var:row.RateRaw ?><?cs /if ?>"<?cs /if ?> data-billable="<?cs var:row.Billable ?>">
-<td class="date" data-label="<?cs var:Lang.table.date ?>"><?cs var:row.Date ?></td><?cs
- if:Table.ShowUser ?><td class="user" data-label="<?cs var:Lang.table.user ?>"><?cs var:row.User ?></td><?cs /if ?><?cs
- if:Table.ShowProject ?><td class="project" data-label="<?cs var:Lang.table.project ?>"><?cs each:p = row.Projects ?><?cs if:!first(p) ?>, <?cs /if ?><?cs var:p ?><?cs /each ?></td><?cs /if ?>
-<td class="desc" data-label="<?cs var:Lang.table.description ?>"><div class="desc"><?cs var:row.Description ?></div><?cs if:row.Billable == "0" ?><span class="badge badge-muted"><?cs var:Lang.table.not_billable ?></span><?cs elif:row.Billable == "mixed" ?><span class="badge badge-muted"><?cs var:Lang.share.partly_not_billable ?></span><?cs /if ?></td>
-<td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:row.Duration ?></td><?cs
- if:Table.ShowRates ?>
-<td class="num hourly-rate" data-label="<?cs var:Lang.table.hourly_rate ?>"><?cs if:row.HourlyRate ?><?cs var:row.HourlyRate ?><?cs else ?><?cs each:p = row.Parts ?><span class="rate-parts"><?cs var:p.Duration ?> – <?cs var:p.Rate ?><?cs if:p.NotBillable ?> <span class="badge badge-muted"><?cs var:Lang.table.not_billable ?></span><?cs /if ?></span><?cs /each ?><?cs /if ?></td>
-<td class="num total-rate" data-label="<?cs var:Lang.table.total_rate ?>"><?cs var:row.Rate ?><?cs if:row.NonBillableRate ?><span class="rate-parts"><?cs var:row.NonBillableRate ?> <span class="badge badge-muted"><?cs var:Lang.table.not_billable ?></span></span><?cs /if ?></td><?cs /if ?>
-</tr>
-<?cs /each ?></tbody>
+<?cs uvar:Table.RowsHtml ?></tbody>
 <tfoot><tr class="totals" data-total-duration="<?cs var:Table.TotalDurationSec ?>"<?cs if:Table.ShowRates ?> data-total-rate="<?cs var:Table.TotalRateRaw ?>"<?cs /if ?>>
 <th scope="row" colspan="<?cs var:Table.LeadCols ?>"><?cs var:Lang.table.total ?></th>
 <td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:Table.TotalDuration ?></td><?cs

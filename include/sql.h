@@ -89,33 +89,35 @@
 	/* records: the month of a share (records.c); bounds are UTC DATETIME  \
 	 * text, end exclusive; running records (end_time NULL) never count */   \
 	/* The month's records of a list of projects (records.c, month_ids.h):   \
-	 * RECORDS_BATCH project ids (repeat one to fill), the id range of the   \
-	 * month (lo, hi) and the table's highest id, then the bounds.  The      \
-	 * range on (project_id, id) is what keeps this fast on big tables. */   \
+	 * RECORDS_BATCH project ids (repeat one to fill), the month's id range   \
+	 * (lo, hi) and the table's highest id.  The range on (project_id, id)   \
+	 * keeps this fast on big tables; records.c keeps the month's stopped     \
+	 * records of the rows and orders them (naming start_time or end_time    \
+	 * here makes MariaDB plan for longer than it runs). */                   \
 	X(ST_RECORDS_MONTH,                                                        \
-	  "SELECT STRAIGHT_JOIN t.id, t.`user`,"                                  \
-	  " COALESCE(NULLIF(u.alias, ''), u.username),"                           \
-	  " t.project_id, p.name, t.start_time, t.end_time, t.timezone,"          \
-	  " COALESCE(t.duration, 0), t.rate, t.hourly_rate,"                      \
+	  "SELECT t.id, t.`user`, t.project_id, t.start_time, t.end_time,"        \
+	  " t.timezone, COALESCE(t.duration, 0), t.rate, t.hourly_rate,"          \
 	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
 	  " FROM kimai2_timesheet t"                                              \
-	  " JOIN kimai2_projects p ON p.id = t.project_id"                        \
-	  " JOIN kimai2_users u ON u.id = t.`user`"                               \
 	  " WHERE t.project_id IN (?, ?, ?, ?, ?, ?, ?, ?,"                       \
 	  " ?, ?, ?, ?, ?, ?, ?, ?)"                                              \
-	  " AND (t.id BETWEEN ? AND ? OR t.id > ?)"                               \
-	  " AND t.start_time >= ? AND t.start_time < ?"                           \
-	  " AND t.end_time IS NOT NULL ORDER BY t.start_time, t.id")               \
+	  " AND (t.id BETWEEN ? AND ? OR t.id > ?)")                              \
 	/* ids of the records starting in a period (month_ids.c): a covering    \
 	 * scan of the start_time index, cached */                               \
 	X(ST_RECORDS_ID_RANGE,                                                     \
 	  "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0),"                    \
 	  " (SELECT COALESCE(MAX(id), 0) FROM kimai2_timesheet)"                  \
 	  " FROM kimai2_timesheet WHERE start_time >= ? AND start_time < ?")      \
-	/* the projects a customer share's records come from */                  \
+	/* the projects the records come from: a customer's visible ones, or    \
+	 * one; and the display names of the records' users */                   \
 	X(ST_RECORDS_PROJECTS,                                                     \
-	  "SELECT id FROM kimai2_projects"                                        \
+	  "SELECT id, name FROM kimai2_projects"                                  \
 	  " WHERE customer_id = ? AND visible = 1 ORDER BY id")                   \
+	X(ST_RECORDS_PROJECT,                                                      \
+	  "SELECT id, name FROM kimai2_projects WHERE id = ?")                    \
+	X(ST_RECORDS_USERS,                                                        \
+	  "SELECT id, COALESCE(NULLIF(alias, ''), username) FROM kimai2_users"    \
+	  " WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")        \
 	/* a visible project of a customer (drill-down of customer shares) */    \
 	X(ST_SHARE_PROJECT,                                                        \
 	  "SELECT id, name FROM kimai2_projects"                                  \

@@ -274,6 +274,35 @@ class RssSampler:
         self._t.join()
 
 
+CLK_TCK = os.sysconf('SC_CLK_TCK')
+
+
+def cpu_seconds(pids):
+    """User + system CPU time of the processes, in seconds."""
+    total = 0
+    for pid in pids:
+        try:
+            stat = Path(f'/proc/{pid}/stat').read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(')') + 2:].split()   # from the state field on
+        total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
+def children(pid):
+    out = []
+    for d in Path('/proc').iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / 'stat').read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(')') + 2:].split()[1]) == pid:
+                out.append(int(d.name))
+    return out
+
+
 def wrk(url, seconds, opts, expect=None, body=None):
     env = dict(os.environ)
     env.pop('BENCH_EXPECT', None)
@@ -306,18 +335,42 @@ def check_page(n, path, expect, body=None):
     return {'bytes': len(r.body), 'rows': r.text.count('<tr class="record')}
 
 
-def run_workload(name, n, portal, path, opts, expect=200, body=None):
+def settle(pids, quiet=1.0, timeout=60):
+    """Waits until the processes have used no CPU for `quiet` seconds: wrk stops on
+    time, but requests it sent may still be queued (slow ones, e.g. password checks)."""
+    deadline = time.monotonic() + timeout
+    last = cpu_seconds(pids)
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = cpu_seconds(pids)
+        if now - last < 0.02:
+            return
+        last = now
+
+
+def run_workload(name, n, portal, m, path, opts, expect=200, body=None):
     info = check_page(n, path, expect, body)
     url = n.base_url + path
     wrk(url, opts.warmup, opts, expect if body else None, body)
+    settle([portal.pid])
+    # CPU time per request of each process group: who limits the throughput.
+    groups = {'portal': [portal.pid], 'mariadb': [m.proc.pid],
+              'nginx': [n.proc.pid] + children(n.proc.pid)}
+    before = {k: cpu_seconds(v) for k, v in groups.items()}
     with RssSampler(portal.pid) as s:
         d = wrk(url, opts.duration, opts, expect if body else None, body)
+        after = {k: cpu_seconds(v) for k, v in groups.items()}
+        settle([portal.pid])
+    d['cpu_ms'] = {k: 1000 * (after[k] - before[k]) / max(d['requests'], 1) for k in groups}
     d.update(info)
     d['rss_max'] = max(s.samples) if s.samples else None
     d['rss_end'] = RssSampler.read(portal.pid)
+    d['rss_hwm'] = RssSampler.read(portal.pid, 'VmHWM')   # peak so far
+    c = d['cpu_ms']
     log(f'  {name}: {d["rps"]:9.1f} req/s  p50 {d["p50_us"] / 1000:7.2f} ms  '
         f'p99 {d["p99_us"] / 1000:7.2f} ms  errors {d["errors"]}  '
-        f'RSS {d["rss_max"] / 2**20:.1f} MiB')
+        f'RSS {d["rss_max"] / 2**20:.1f} MiB  CPU ms/req portal {c["portal"]:.3f} '
+        f'MariaDB {c["mariadb"]:.3f} nginx {c["nginx"]:.3f}')
     return d
 
 
@@ -441,6 +494,8 @@ def machine():
         'os': f'Debian {debian.read_text().strip()}' if debian.exists() else platform.platform(),
         'mariadb': version(['mariadbd', '--version']), 'nginx': version(['nginx', '-v']),
         'wrk': version(['wrk', '--version']),
+        # Other work on the machine skews wall-clock figures (not callgrind's).
+        'loadavg_at_start': round(os.getloadavg()[0], 2),
     }
 
 
@@ -451,22 +506,27 @@ def report(res):
         f'Machine: {res["machine"]["cpu"]}, {res["machine"]["cores"]} cores, '
         f'{res["machine"]["memory_gib"]} GiB, {res["machine"]["os"]}, kernel '
         f'{res["machine"]["kernel"]}; {res["machine"]["mariadb"]}; {res["machine"]["nginx"]}.',
+        f'Load average when the run started: {res["machine"]["loadavg_at_start"]}; '
+        f'at the end: {res.get("loadavg_at_end", "?")}.',
         f'Everything (wrk, nginx, portal, MariaDB) on the same machine.  wrk '
         f'-t{res["opts"]["threads"]} -c{res["opts"]["connections"]}, {res["opts"]["warmup"]} s '
         f'warm-up, {res["opts"]["duration"]} s measured.  Portal: default settings '
         f'({res["portal_workers"]} workers), build type {res["buildtype"]}.',
         f'Data: {res["data"]["timesheets"]:,} stopped timesheets (Kimai 2.45 schema), '
         f'month {res["month"]}; small database: {res["data"]["small_timesheets"]:,}.', '',
-        '| workload | req/s | vs W0 | p50 ms | p99 ms | errors | page KiB | rows | RSS max MiB |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| workload | req/s | vs W0 | p50 ms | p99 ms | errors | page KiB | rows '
+        '| RSS max MiB | CPU ms/req: portal | MariaDB | nginx |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ]
     for name, d in res['workloads'].items():
+        c = d.get('cpu_ms', {})
         lines.append(
             f'| {name} {d["what"]} | {d["rps"]:.0f} | '
             f'{100 * d["rps"] / w0 if w0 else 0:.1f} % | '
             f'{d["p50_us"] / 1000:.2f} | {d["p99_us"] / 1000:.2f} | {d["errors"]} | '
             f'{d["bytes"] / 1024:.1f} | {d["rows"]} | '
-            f'{(d["rss_max"] or 0) / 2**20:.1f} |')
+            f'{(d["rss_max"] or 0) / 2**20:.1f} | {c.get("portal", 0):.3f} | '
+            f'{c.get("mariadb", 0):.3f} | {c.get("nginx", 0):.3f} |')
     sc = res.get('scale')
     if sc and sc['ratio']:
         lines += ['', f'Scale: W2 p50 {sc["big_p50_us"] / 1000:.2f} ms with '
@@ -479,8 +539,13 @@ def report(res):
                       f'{res["opts"]["callgrind_requests"]} requests): '
                   + ', '.join(f'{k} {v:,.0f}' for k, v in ir.items()) + '.']
     if res.get('rss_idle'):
-        lines += ['', f'Portal RSS: idle {res["rss_idle"] / 2**20:.1f} MiB, peak (VmHWM) '
-                      f'{res["rss_hwm"] / 2**20:.1f} MiB.']
+        pages = [d['rss_hwm'] for k, d in res['workloads'].items() if k != 'W4']
+        lines += ['', f'Portal RSS ({res["portal_workers"]} workers): idle '
+                      f'{res["rss_idle"] / 2**20:.1f} MiB; peak (VmHWM) over W0-W3 '
+                      f'{max(pages) / 2**20:.1f} MiB; peak including W4 '
+                      f'{res["rss_hwm"] / 2**20:.1f} MiB (argon2id holds 32 MiB per '
+                      f'password check while it runs); after the run '
+                      f'{res["rss_end"] / 2**20:.1f} MiB.']
     return '\n'.join(lines) + '\n'
 
 
@@ -572,11 +637,12 @@ def main():
         for name, (what, path, expect, body) in workloads.items():
             if only and name not in only and name != 'W0':
                 continue
-            d = run_workload(name, n, portal, path, opts, expect, body)
+            d = run_workload(name, n, portal, m, path, opts, expect, body)
             d['what'] = what
             d['path'] = path
             res['workloads'][name] = d
         res['rss_hwm'] = RssSampler.read(portal.pid, 'VmHWM')
+        res['rss_end'] = RssSampler.read(portal.pid)
         portal.stop()
         n.stop()
 
@@ -584,7 +650,7 @@ def main():
         log('Scale check: W2 on the database with only the benchmark customer ...')
         small = env.portal(m.url(SMALL_DB), workers=None)
         n2 = env.nginx(small)
-        d = run_workload('W2 small', n2, small, workloads['W2'][1], opts)
+        d = run_workload('W2 small', n2, small, m, workloads['W2'][1], opts)
         big = res['workloads']['W2']
         res['scale'] = {'small_p50_us': d['p50_us'], 'small_p99_us': d['p99_us'],
                         'small_rps': d['rps'], 'big_p50_us': big['p50_us'],
@@ -598,6 +664,7 @@ def main():
         res['instructions'] = instructions(env, m, BIG_DB, paths, opts.callgrind_requests,
                                            out.parent)
 
+    res['loadavg_at_end'] = round(os.getloadavg()[0], 2)
     text = report(res)
     out.write_text(text)
     out.with_suffix('.json').write_text(json.dumps(res, indent=2) + '\n')

@@ -4,11 +4,13 @@
 #include "crypto.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include <argon2.h>
 #include <crypt.h>
@@ -286,15 +288,38 @@ static bool bcrypt_check(const char *hash, size_t hashlen, const char *pw, size_
 	return ok;
 }
 
-bool password_verify(const char *hash, const char *pw, size_t pwlen)
-{
-	size_t hashlen;
+/* Password hashes are computed by at most as many threads at once as
+ * there are CPUs: more would not finish sooner, and each argon2 hash holds
+ * its memory cost (32 MiB for ours, up to ARGON2_MAX_M_KIB for others')
+ * while it runs, so a burst of unlock attempts must not multiply that by
+ * the number of workers. */
+static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t  hash_free = PTHREAD_COND_INITIALIZER;
+static unsigned        hash_busy, hash_max;
 
-	if (!hash || !pw || pwlen > PASSWORD_MAX_LEN)
-		return false;
-	hashlen = strnlen(hash, STORED_HASH_MAX + 1);
-	if (hashlen > STORED_HASH_MAX)
-		return false;
+static void hash_enter(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	if (hash_max == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		hash_max = n > 0 && n < 1024 ? (unsigned)n : 1;
+	}
+	while (hash_busy >= hash_max)
+		pthread_cond_wait(&hash_free, &hash_lock);
+	hash_busy++;
+	pthread_mutex_unlock(&hash_lock);
+}
+
+static void hash_leave(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	hash_busy--;
+	pthread_cond_signal(&hash_free);
+	pthread_mutex_unlock(&hash_lock);
+}
+
+static bool verify_any(const char *hash, size_t hashlen, const char *pw, size_t pwlen)
+{
 	if (strncmp(hash, "$argon2id$", 10) == 0)
 		return argon2_check(hash, Argon2_id, hash + 10, pw, pwlen);
 	if (strncmp(hash, "$argon2i$", 9) == 0)
@@ -302,6 +327,22 @@ bool password_verify(const char *hash, const char *pw, size_t pwlen)
 	if (strncmp(hash, "$2", 2) == 0)
 		return bcrypt_check(hash, hashlen, pw, pwlen);
 	return false;
+}
+
+bool password_verify(const char *hash, const char *pw, size_t pwlen)
+{
+	size_t hashlen;
+	bool ok;
+
+	if (!hash || !pw || pwlen > PASSWORD_MAX_LEN)
+		return false;
+	hashlen = strnlen(hash, STORED_HASH_MAX + 1);
+	if (hashlen > STORED_HASH_MAX)
+		return false;
+	hash_enter();
+	ok = verify_any(hash, hashlen, pw, pwlen);
+	hash_leave();
+	return ok;
 }
 
 int password_hash_new(const char *pw, size_t pwlen, char *out, size_t outlen,
@@ -317,9 +358,11 @@ int password_hash_new(const char *pw, size_t pwlen, char *out, size_t outlen,
 		return PERR(e, PERR_INTERNAL, "hash buffer too small");
 	if (random_bytes(salt, sizeof salt, e) < 0)
 		return -1;
+	hash_enter();
 	rc = argon2id_hash_encoded(ARGON2_NEW_T, ARGON2_NEW_M_KIB, ARGON2_NEW_P,
 	                           pw, pwlen, salt, sizeof salt, ARGON2_HASH_LEN,
 	                           out, outlen);
+	hash_leave();
 	if (rc != ARGON2_OK)
 		return PERR(e, PERR_INTERNAL, "argon2id: %s", argon2_error_message(rc));
 	return 0;

@@ -2,6 +2,7 @@
  * (share_view.h).  Columns the share hides are left out of the template
  * data altogether, so no template mistake can show them. */
 #include <stdio.h>
+#include <string.h>
 
 #include "db.h"
 #include "fmt.h"
@@ -62,41 +63,220 @@ static const char *iso_date(int y, int m, int d, char out[16])
 	return out;
 }
 
-/* Rows are set through their node (req.h rnode_at): a month can have
- * hundreds of rows, each with a dozen values. */
-static void set_rates(struct req *r, const struct share *s, HDF *row, const struct line *l)
+/* The rows of the records table are written here as HTML, not by the
+ * template: a month of a busy customer has hundreds of rows of a dozen
+ * values each, and as template data (one ClearSilver node per value, and
+ * one variable lookup, escape and copy per value when rendering) they cost
+ * three quarters of the page (docs/benchmark.md).  share.cs writes the
+ * result raw (Table.RowsHtml), so every text that goes in is escaped here,
+ * exactly as ClearSilver's html mode would: & < > " ' become entities and
+ * CR is dropped.  The markup is the one share.cs had for its rows. */
+/* Appending without a call per piece (rows are built from some forty
+ * pieces each); rows_html() NUL-terminates the buffer at the end. */
+static inline void put(struct buf *b, const char *s, size_t n)
 {
-	rset_in(row, "Rate", money(r, s, l->rate));
-	rset_in(row, "RateRaw", share_decimal(r, l->rate));
-	/* Only where it differs from RateRaw (the template falls back to it):
-	 * a row node with more than ten values gets a hash table in
-	 * ClearSilver, which costs more than the rest of the row. */
-	if (l->nbillable != l->nrecords)
-		rset_in(row, "BillableRateRaw", share_decimal(r, l->billable_rate));
-	if (l->nbillable && l->nbillable < l->nrecords)
-		rset_in(row, "NonBillableRate", money(r, s, l->rate - l->billable_rate));
+	if (b->len + n + 1 > b->cap)
+		buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+}
+
+static inline void puts_(struct buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* A string literal, its length known at compile time. */
+#define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
+
+static void put_int(struct buf *b, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+static void html(struct buf *b, const char *s)
+{
+	if (!s)
+		return;
+	while (*s) {
+		size_t n = strcspn(s, "&<>\"'\r");
+		put(b, s, n);
+		s += n;
+		switch (*s) {
+		case '\0': return;
+		case '&':  PUT_LIT(b, "&amp;");  break;
+		case '<':  PUT_LIT(b, "&lt;");   break;
+		case '>':  PUT_LIT(b, "&gt;");   break;
+		case '"':  PUT_LIT(b, "&quot;"); break;
+		case '\'': PUT_LIT(b, "&#39;");  break;
+		default:   break;   /* CR */
+		}
+		s++;
+	}
+}
+
+/* Translated labels the rows repeat, escaped once per page. */
+struct row_labels {
+	const char *date, *user, *project, *description, *duration, *hourly_rate,
+	           *total_rate, *not_billable, *partly_not_billable;
+};
+
+static const char *label(struct req *r, const char *key)
+{
+	struct buf b;
+	buf_init(&b);
+	html(&b, msg(r, key));
+	const char *out = arena_strndup(r->a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return out;
+}
+
+static void put_cell(struct buf *b, const char *cls, const char *lbl)
+{
+	PUT_LIT(b, "<td class=\"");
+	puts_(b, cls);
+	PUT_LIT(b, "\" data-label=\"");
+	puts_(b, lbl);
+	PUT_LIT(b, "\">");
+}
+
+static void put_badge(struct buf *b, const char *lbl)
+{
+	PUT_LIT(b, "<span class=\"badge badge-muted\">");
+	puts_(b, lbl);
+	PUT_LIT(b, "</span>");
+}
+
+static void put_money(struct req *r, const struct share *s, struct buf *b, double amount)
+{
+	char out[FMT_BUF];
+	html(b, fmt_money(r->w->fmt, r->lang, s->currency, amount, out, sizeof(out)));
+}
+
+static void put_duration(struct buf *b, long long seconds)
+{
+	char out[FMT_BUF];
+	html(b, fmt_duration(seconds, out, sizeof(out)));
+}
+
+static void put_rates(struct req *r, const struct share *s, struct buf *b,
+                      const struct row_labels *lb, const struct line *l)
+{
+	PUT_LIT(b, "\n");
+	put_cell(b, "num hourly-rate", lb->hourly_rate);
 	/* One rate: the rate alone.  Several (or one rate both billable and
 	 * not): each with the time worked at it. */
 	if (l->nparts == 1) {
-		rset_in(row, "HourlyRate", money(r, s, l->parts[0].hourly_rate));
-		return;
+		put_money(r, s, b, l->parts[0].hourly_rate);
+	} else {
+		for (size_t k = 0; k < l->nparts; k++) {
+			const struct rate_part *p = &l->parts[k];
+			PUT_LIT(b, "<span class=\"rate-parts\">");
+			put_duration(b, p->duration);
+			PUT_LIT(b, " \xe2\x80\x93 ");   /* en dash */
+			put_money(r, s, b, p->hourly_rate);
+			if (!p->billable) {
+				PUT_LIT(b, " ");
+				put_badge(b, lb->not_billable);
+			}
+			PUT_LIT(b, "</span>");
+		}
 	}
-	HDF *parts = l->nparts ? rnode_in(row, "Parts") : NULL;
-	for (size_t k = 0; k < l->nparts; k++) {
-		const struct rate_part *p = &l->parts[k];
-		HDF *part = rnode_at(parts, k);
-		rset_in(part, "Rate", money(r, s, p->hourly_rate));
-		rset_in(part, "Duration", duration(r, p->duration));
-		if (!p->billable)
-			rset_in(part, "NotBillable", "1");
+	PUT_LIT(b, "</td>\n");
+	put_cell(b, "num total-rate", lb->total_rate);
+	put_money(r, s, b, l->rate);
+	if (l->nbillable && l->nbillable < l->nrecords) {
+		PUT_LIT(b, "<span class=\"rate-parts\">");
+		put_money(r, s, b, l->rate - l->billable_rate);
+		PUT_LIT(b, " ");
+		put_badge(b, lb->not_billable);
+		PUT_LIT(b, "</span>");
 	}
+	PUT_LIT(b, "</td>");
+}
+
+static void rows_html(struct req *r, const struct share *s, bool project_col,
+                      const struct line_list *lines, struct buf *b)
+{
+	const struct row_labels lb = {
+		.date = label(r, "table.date"), .user = label(r, "table.user"),
+		.project = label(r, "table.project"), .description = label(r, "table.description"),
+		.duration = label(r, "table.duration"), .hourly_rate = label(r, "table.hourly_rate"),
+		.total_rate = label(r, "table.total_rate"),
+		.not_billable = label(r, "table.not_billable"),
+		.partly_not_billable = label(r, "share.partly_not_billable"),
+	};
+	char date[FMT_BUF], iso[16];
+	buf_reserve(b, lines->n * 1024);   /* about the size of a row */
+	for (size_t i = 0; i < lines->n; i++) {
+		const struct line *l = &lines->v[i];
+		const char *billable = l->nbillable == l->nrecords ? "1" : l->nbillable ? "mixed" : "0";
+		if (billable[0] == '0')
+			PUT_LIT(b, "<tr class=\"record not-billable\" data-date=\"");
+		else
+			PUT_LIT(b, "<tr class=\"record\" data-date=\"");
+		puts_(b, iso_date(l->year, l->month, l->day, iso));
+		PUT_LIT(b, "\" data-duration=\"");
+		put_int(b, l->duration);
+		if (s->rate_visible) {
+			PUT_LIT(b, "\" data-rate=\"");
+			puts_(b, share_decimal(r, l->rate));
+			PUT_LIT(b, "\" data-billable-rate=\"");
+			puts_(b, share_decimal(r, l->billable_rate));
+		}
+		PUT_LIT(b, "\" data-billable=\"");
+		puts_(b, billable);
+		PUT_LIT(b, "\">\n");
+		put_cell(b, "date", lb.date);
+		html(b, fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date,
+		                     sizeof(date)));
+		PUT_LIT(b, "</td>");
+		if (s->user_visible) {
+			put_cell(b, "user", lb.user);
+			html(b, l->user_name);
+			PUT_LIT(b, "</td>");
+		}
+		if (project_col) {
+			put_cell(b, "project", lb.project);
+			for (size_t k = 0; k < l->nprojects; k++) {
+				if (k)
+					PUT_LIT(b, ", ");
+				html(b, l->projects[k]);
+			}
+			PUT_LIT(b, "</td>");
+		}
+		PUT_LIT(b, "\n");
+		put_cell(b, "desc", lb.description);
+		PUT_LIT(b, "<div class=\"desc\">");
+		html(b, l->description);
+		PUT_LIT(b, "</div>");
+		if (billable[0] == '0')
+			put_badge(b, lb.not_billable);
+		else if (billable[0] == 'm')
+			put_badge(b, lb.partly_not_billable);
+		PUT_LIT(b, "</td>\n");
+		put_cell(b, "num duration", lb.duration);
+		put_duration(b, l->duration);
+		PUT_LIT(b, "</td>");
+		if (s->rate_visible)
+			put_rates(r, s, b, &lb, l);
+		PUT_LIT(b, "\n</tr>\n");
+	}
+	buf_reserve(b, 0);
+	b->data[b->len] = '\0';
 }
 
 void share_table_set(struct req *r, const struct share_view *v, const struct record_list *rl,
                      const struct line_list *lines)
 {
 	const struct share *s = v->s;
-	char date[FMT_BUF];
 	/* The project column helps only where several projects are listed. */
 	bool project_col = s->is_customer && !v->project_id;
 	if (s->user_visible)
@@ -109,27 +289,12 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 	/* Columns before the duration: date, [user], [project], description. */
 	rseti(r, "Table.LeadCols", 2 + s->user_visible + project_col);
 
-	HDF *rows = lines->n ? rnode(r, "Table.Rows") : NULL;
-	for (size_t i = 0; i < lines->n; i++) {
-		const struct line *l = &lines->v[i];
-		HDF *row = rnode_at(rows, i);
-		char iso[16];
-		fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date, sizeof(date));
-		rset_in(row, "Date", date);
-		rset_in(row, "IsoDate", iso_date(l->year, l->month, l->day, iso));
-		if (s->user_visible)
-			rset_in(row, "User", l->user_name);
-		if (project_col && l->nprojects) {
-			HDF *projects = rnode_in(row, "Projects");
-			for (size_t k = 0; k < l->nprojects; k++)
-				rset_in(rnode_at(projects, k), "", l->projects[k]);   /* the node itself */
-		}
-		rset_in(row, "Description", l->description);
-		rset_in(row, "Duration", duration(r, l->duration));
-		rseti_in(row, "DurationSec", l->duration);
-		rset_in(row, "Billable", l->nbillable == l->nrecords ? "1" : l->nbillable ? "mixed" : "0");
-		if (s->rate_visible)
-			set_rates(r, s, row, l);
+	if (lines->n) {
+		struct buf b;
+		buf_init(&b);
+		rows_html(r, s, project_col, lines, &b);
+		rset(r, "Table.RowsHtml", buf_cstr(&b));
+		buf_free(&b);
 	}
 
 	rset(r, "Table.TotalDuration", duration(r, rl->total_duration));

@@ -188,7 +188,9 @@ def check(fx, cases):
         payloads = list(getattr(c, 'payloads', []) or [])
         for p in payloads:
             raw = p.encode() if isinstance(p, str) else p
-            if len(raw) >= 4 and raw in r.body:
+            # Echoing text back is fine once it is escaped: only payloads with a
+            # character HTML escaping changes can show that it was not.
+            if len(raw) >= 4 and any(ch in raw for ch in b'<>"\'&') and raw in r.body:
                 problems.append(f'{label}: payload {p[:40]!r} reflected unescaped')
         if c.method == 'HEAD' and r.body:
             problems.append(f'{label}: HEAD answered with a body')
@@ -211,6 +213,8 @@ def test_paths_of_every_route(fx):
         cases += [
             case('GET', f'/en/auth/customer-portal/{e}', 404, payloads=[payload]),
             case('GET', f'/en/auth/customer-portal/{c}/p/{e}', 404, payloads=[payload]),
+            case('GET', f'/en/auth/customer-portal/{e}/csv', 404, payloads=[payload]),
+            case('GET', f'/en/admin/customer-portal/1/{e}/rotate', 404, payloads=[payload]),
             case('GET', f'/en/auth/shared-project-timesheets/{pid}/{e}', 404, payloads=[payload]),
             case('GET', f'/en/auth/shared-project-timesheets/customer/{e}/{c}', 404,
                  payloads=[payload]),
@@ -231,6 +235,15 @@ def test_paths_of_every_route(fx):
         case('GET', f'/en/auth/customer-portal/{c}/p/901', 404),
         case('GET', f'/en/auth/customer-portal/{p}/p/{pid}', 404),
         case('GET', f'/en/auth/customer-portal/{c}/p/{pid}', 200),
+        case('GET', f'/en/auth/customer-portal/{c}/p/{pid}/csv', 200),
+        case('GET', f'/en/auth/customer-portal/{c}/p/901/csv', 404),
+        case('GET', f'/en/auth/customer-portal/{p}/csv', 200),
+        case('GET', f'/en/auth/customer-portal/{p}/csv/', 404),
+        case('GET', f'/en/auth/customer-portal/{p}/CSV', 404),
+        case('GET', f'/en/auth/customer-portal/{p}/csv%00', 400),
+        case('GET', f'/en/auth/customer-portal/{p}/p/{pid}/csv', 404),
+        case('GET', f'/en/auth/customer-portal/{fx.lkey}/csv', 200),
+        case('GET', f'/en/admin/customer-portal/1/{p}/rotate', 403),
         case('GET', f'/en/auth/shared-project-timesheets/{pid}/{p}', 301),
         case('GET', f'/en/auth/shared-project-timesheets/901/{p}', 404),
         case('GET', f'/en/auth/shared-project-timesheets/customer/{cid}/{c}', 301),
@@ -288,7 +301,8 @@ def test_paths_of_every_route(fx):
 
 
 def test_query_parameters(fx):
-    pages = [share(fx), share(fx, fx.ckey), f'{share(fx, fx.ckey)}/p/{fx.pid}']
+    pages = [share(fx), share(fx, fx.ckey), f'{share(fx, fx.ckey)}/p/{fx.pid}',
+             f'{share(fx)}/csv']
     bad = {
         'year': SQLI + XSS + ['', '1969', '2101', '0x7e8', ' 2024', '+2024', '-2024',
                               '2024.0', '2024abc', '9' * 25, '٢٠٢٤'],
@@ -516,6 +530,7 @@ def test_admin_forms(fx):
     sid, skey = add_share(fx.m, fx.db, project=fx.pid)
     edit = f'{lst}/{sid}/{skey}'
     delete = f'{edit}/delete'
+    rotate = f'{edit}/rotate'
     base = {'_token': tok, 'project': str(fx.pid), 'record_merge_mode': 'NONE'}
 
     def form(**kw):
@@ -537,6 +552,12 @@ def test_admin_forms(fx):
             case('POST', create, 400, cookies=ck, form=form(entry_user_visible=v), payloads=[v]),
             case('POST', edit, 400, cookies=ck, form=form(_token=v), payloads=[v]),
             case('POST', delete, 400, cookies=ck, form={'_token': v}, payloads=[v]),
+            case('POST', rotate, 400, cookies=ck, form={'_token': v}, payloads=[v]),
+            # dates that are no dates show the form again, with the error
+            case('POST', create, 200, cookies=ck, form=form(expires=v[:32]), payloads=[v[:32]]),
+            case('POST', create, 200, cookies=ck, form=form(window_from=v[:32]),
+                 payloads=[v[:32]]),
+            case('POST', edit, 200, cookies=ck, form=form(window_to=v[:32]), payloads=[v[:32]]),
             case('GET', f'{lst}/{sid}/{q(v)}', 404, cookies=ck, payloads=[v]),
             case('POST', f'{lst}/{q(v)}/{skey}/delete', 404, cookies=ck, form={'_token': tok},
                  payloads=[v]),
@@ -571,6 +592,14 @@ def test_admin_forms(fx):
         case('POST', edit, 403, form=form()),
         case('POST', edit, 400, cookies=ck, form=form(_token='')),
         case('POST', delete, 403, form={'_token': tok}),
+        case('POST', rotate, 403, form={'_token': tok}),
+        case('POST', rotate, 400, cookies=ck, form={}),
+        case('GET', rotate, 200, cookies=ck),
+        case('POST', create, 400, cookies=ck, form=form(expires='2' * 33)),
+        case('POST', create, 400, cookies=ck, form=form(window_from='2' * 33)),
+        case('POST', create, 200, cookies=ck, form=form(expires='9999-99-99')),
+        case('POST', create, 200, cookies=ck, form=form(window_from='2026-13-01',
+                                                         window_to='2025-01-01')),
         case('POST', delete, 400, cookies=ck, form={'_token': ''}),
         case('POST', delete, 400, cookies=ck, form={}),
         case('POST', f'{lst}/{sid}/{fx.pkey}/delete', 404, cookies=ck, form={'_token': tok}),
@@ -589,7 +618,8 @@ def test_methods(fx):
     get_only = ['/customer-portal/health', '/customer-portal/ready',
                 '/customer-portal/static/' + fx.css, lst,
                 f'/en/auth/shared-project-timesheets/{fx.pid}/{fx.pkey}']
-    both = [share(fx), f'{share(fx, fx.ckey)}/p/{fx.pid}', f'{lst}/create?type=project']
+    both = [share(fx), f'{share(fx, fx.ckey)}/p/{fx.pid}', f'{lst}/create?type=project',
+            f'{share(fx)}/csv', f'{share(fx, fx.ckey)}/p/{fx.pid}/csv']
     cases = []
     for path in get_only + both:
         for m in ('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'FOO'):
@@ -616,6 +646,7 @@ def test_portal_survived_and_enough_cases(fx):
     log = fx.portal.log_text()
     assert ' 500 ' not in log and 'error: 500' not in log, log[-2000:]
     assert fx.cases >= 200 or fx.cases == 0, f'only {fx.cases} hostile cases ran'
+    print(f'    {fx.cases} hostile requests, none answered 500')
 
 
 # --------------------------------------------------------------------------------------
@@ -633,6 +664,10 @@ DB_XSS = {
     'description': '<script>alert("desc")</script>\n"quoted" & \'single\'\n<?cs var:x ?>',
     'comment': '<iframe src="//evil.example/comment">',
 }
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/","click")', '@SUM(1+1)*cmd|\' /C calc\'!A0',
+            '+1+1', '-2+3', '\t=1+1']
 
 
 def sql_str(s):
@@ -698,6 +733,9 @@ def _content_db(env):
     rec(72, 73, '2026-06-10 08:00:00', '2026-06-10 09:00:00', 3600, 'in <b> currency')
     rec(72, 74, '2026-06-11 08:00:00', '2026-06-11 09:00:00', 3600, 'customer without zone',
         zone='')
+    # spreadsheet formulas in the CSV download
+    for day, formula in enumerate(FORMULAS, start=12):
+        rec(71, 71, f'2026-06-{day} 08:00:00', f'2026-06-{day} 09:00:00', 3600, formula)
     m.sql(db, '\n'.join(rows))
     return db
 
@@ -765,6 +803,23 @@ def test_content_pages_render_escaped(fx0):
         for sid_row in fx.m.sql(fx.db, 'SELECT id, share_key FROM kimai2_customer_portals'):
             p = f'{lst}/{sid_row[0]}/{sid_row[1]}'
             assert_escaped(fx.n.get(p, cookies=fx.admin), p)
+        # The CSV download: every hostile share answers, and no cell starts a formula.
+        for k, v in fx.shares.items():
+            if k == 'locked':
+                continue
+            for sub in ('', '/p/71'):
+                if sub and not (isinstance(k, tuple) and k[0] == 'c70'):
+                    continue
+                r = fx.n.get(f'/en/auth/customer-portal/{v}{sub}/csv?year=2026&month=6')
+                assert r.status == 200, (k, sub, r.status, r.text[:300])
+                cells = [c.strip('"') for line in r.text.splitlines()
+                         for c in re.split(r',(?=(?:[^"]*"[^"]*")*[^"]*$)', line)]
+                bad = [c for c in cells if c[:1] in ('=', '+', '-', '@', '\t')
+                       and not re.fullmatch(r'-?[0-9.:]+', c)]
+                assert not bad, f'{k}{sub}: formula cells {bad[:3]}'
+        csv = fx.n.get(f'/en/auth/customer-portal/{fx.shares[("p71", "NONE")]}/csv'
+                       '?year=2026&month=6').text
+        assert "'=HYPERLINK" in csv and "'@SUM" in csv, csv[:1500]
         # The unlock page of a protected share names nothing unescaped either.
         assert_escaped(fx.n.get(f'/en/auth/customer-portal/{fx.shares["locked"]}'), 'unlock')
         assert fx.portal.running
