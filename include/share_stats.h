@@ -12,7 +12,8 @@
  * All-time sums would otherwise be recomputed from every row on every page
  * view, so the figures of an entity are cached process-wide for at most
  * BUDGET_CACHE_TTL seconds (budget_cache.c); a page may show figures that
- * old, never older.
+ * old, never older.  The annual chart's months likewise (chart_cache.h),
+ * except the month shown, which comes from the page's own record list.
  *
  * Template data filled by share_stats_fill() (every value escaped by the
  * templates, except the two program-built SVG strings):

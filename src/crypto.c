@@ -288,11 +288,13 @@ static bool bcrypt_check(const char *hash, size_t hashlen, const char *pw, size_
 	return ok;
 }
 
-/* Password hashes are computed by at most as many threads at once as
- * there are CPUs: more would not finish sooner, and each argon2 hash holds
- * its memory cost (32 MiB for ours, up to ARGON2_MAX_M_KIB for others')
- * while it runs, so a burst of unlock attempts must not multiply that by
- * the number of workers. */
+/* Password hashes are computed by at most half as many threads at once as
+ * there are CPUs (at least one): a burst of unlock attempts then leaves
+ * the other half to the share pages, and since each argon2 hash holds its
+ * memory cost while it runs (32 MiB for ours, up to ARGON2_MAX_M_KIB for
+ * others'), the burst does not multiply that by the number of workers.
+ * Real clients unlock rarely (the cookie lasts), so waiting costs them
+ * little. */
 static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t  hash_free = PTHREAD_COND_INITIALIZER;
 static unsigned        hash_busy, hash_max;
@@ -301,7 +303,7 @@ static void hash_enter(void)
 {
 	pthread_mutex_lock(&hash_lock);
 	if (hash_max == 0) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		long n = sysconf(_SC_NPROCESSORS_ONLN) / 2;
 		hash_max = n > 0 && n < 1024 ? (unsigned)n : 1;
 	}
 	while (hash_busy >= hash_max)

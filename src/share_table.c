@@ -71,6 +71,7 @@ static const char *iso_date(int y, int m, int d, char out[16])
  * result raw (Table.RowsHtml), so every text that goes in is escaped here,
  * exactly as ClearSilver's html mode would: & < > " ' become entities and
  * CR is dropped.  The markup is the one share.cs had for its rows. */
+
 /* Appending without a call per piece (rows are built from some forty
  * pieces each); rows_html() NUL-terminates the buffer at the end. */
 static inline void put(struct buf *b, const char *s, size_t n)
