@@ -4,6 +4,8 @@
  * back here as a struct perr, are logged once and become a status page. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,9 +224,22 @@ static void write_response(struct req *r, FCGX_Request *fr)
 	buf_free(&h);
 }
 
+/* While the database is away every request fails the same way: log that
+ * at most once a second per process instead of once per request. */
+static bool db_down_logged_recently(void)
+{
+	static atomic_llong last;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	long long now = (long long)ts.tv_sec, prev = atomic_load(&last);
+	return prev == now || !atomic_compare_exchange_strong(&last, &prev, now);
+}
+
 static void log_failure(const struct req *r, const struct route *rt, const struct perr *e)
 {
 	int st = perr_status(e->kind);
+	if (e->kind == PERR_DB_DOWN && db_down_logged_recently())
+		return;
 	enum log_level lvl = st >= 500 ? LOG_ERROR : (st == 403 || st == 429) ? LOG_INFO : LOG_DEBUG;
 	log_msg(lvl, "%d %s %s: %s: %s", st, r->method == HTTP_OTHER ? "OTHER" : r->method_name,
 	        rt ? rt->pattern : "(no route)", e->func ? e->func : "?", e->msg);
