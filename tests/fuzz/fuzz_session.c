@@ -3,7 +3,7 @@
  *   clang -fsanitize=fuzzer,address,undefined -Iinclude -I/usr/include/ClearSilver \
  *     tests/fuzz/fuzz_session.c src/kimai_session.c src/phpser.c src/arena.c \
  *     src/log.c src/perr.c -lm
- * Run: ./a.out -dict=tests/fuzz/phpser.dict tests/fuzz/corpus/session */
+ * Run: ./a.out -dict=tests/fuzz/session.dict tests/fuzz/corpus/session */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
