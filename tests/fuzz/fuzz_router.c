@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct route_args args;
 	arena_init(&a);
 	char *path = arena_strndup(&a, (const char *)data, size);
-	const struct route *rt = route_match(path, &a, &args);
+	const struct route *rt = route_match(&routes, path, &a, &args);
 	if (rt) {
 		check_alnum(args.lang, 8);
 		check_alnum(args.share_key, 20);

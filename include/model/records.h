@@ -1,0 +1,50 @@
+/* The timesheet records a share shows for one month (DESIGN §4 "Which
+ * records"): stopped records of the share's projects (or of one project)
+ * whose start lies in the month, the month computed in the customer's time
+ * zone.  The table, the monthly chart and the CSV download all use exactly
+ * this set, so their totals agree. */
+#ifndef PORTAL_RECORDS_H
+#define PORTAL_RECORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "perr.h"
+
+struct mctx;
+struct share;
+
+struct record {
+	long long   id;
+	long long   user_id;
+	const char *user_name;     /* alias when not empty, else username */
+	long long   project_id;
+	const char *project_name;
+	long long   start_utc;     /* Unix seconds */
+	long long   end_utc;
+	const char *timezone;      /* the record's own zone (kimai2_timesheet.timezone) */
+	int         year, month, day;   /* local date of the start in the record's zone */
+	int         cust_day;      /* day of month of the start in the customer's zone */
+	long long   duration;      /* seconds */
+	double      rate;          /* total money of the record */
+	double      hourly_rate;   /* NaN-free: 0 when NULL */
+	bool        has_hourly_rate;
+	bool        billable;
+	const char *description;   /* "" when NULL */
+};
+
+struct record_list {
+	struct record *v;
+	size_t         n;
+	int            year, month;
+	long long      month_start_utc, month_end_utc;   /* customer's zone */
+	long long      total_duration;
+	double         total_billable_rate;
+};
+
+/* project_id 0 = every visible project of the share (customer shares) or
+ * the share's project (project shares). */
+int records_month(const struct mctx *mc, const struct share *s, long long project_id,
+                  int year, int month, struct record_list *out, struct perr *e);
+
+#endif

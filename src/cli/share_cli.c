@@ -1,0 +1,416 @@
+/* `portal share list|create|rotate|delete|set-password` (share_cli.h).
+ *
+ * Output is meant for scripts: `list` prints one tab-separated line per
+ * share, `create` and `rotate` one line "<id> TAB <key> TAB <path>".  Text
+ * from the database is printed with tabs and control characters replaced
+ * by spaces, so a name can never break a line apart. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "admin_share.h"
+#include "arena.h"
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "fmt.h"
+#include "share_cli.h"
+#include "share_store.h"
+#include "share_window.h"
+
+const char share_cli_usage[] =
+	"Usage: portal [options] share COMMAND\n"
+	"\n"
+	"  list                      one line per share, tab-separated: id, type, key,\n"
+	"                            name, password (yes/no), flags, expiry, window, views\n"
+	"  create (--project ID | --customer ID) [--merge MODE] [--show-user]\n"
+	"         [--show-rates] [--annual-chart] [--monthly-chart] [--budget-stats]\n"
+	"         [--time-budget-stats] [--expires YYYY-MM-DD]\n"
+	"         [--window-from YYYY-MM] [--window-to YYYY-MM]\n"
+	"                            prints: id, key and URL path of the new share\n"
+	"  rotate ID                 a new key (the old link is dead at once);\n"
+	"                            prints: id, new key and URL path\n"
+	"  delete ID                 deletes the share\n"
+	"  set-password ID           reads the password from standard input (one line;\n"
+	"                            empty removes the password); stored as argon2id\n"
+	"\n"
+	"MODE: NONE, MERGE, MERGE_USE_FIRST_OF_DAY or MERGE_USE_LAST_OF_DAY.\n"
+	"The expiry date is the last day the link works, in the customer's time zone.\n";
+
+/* Option names of the flags, in enum admin_flag order; `list` prints them. */
+static const char *const flag_opts[AF__MAX] = {
+	[AF_USER_VISIBLE]      = "show-user",
+	[AF_RATE_VISIBLE]      = "show-rates",
+	[AF_ANNUAL_CHART]      = "annual-chart",
+	[AF_MONTHLY_CHART]     = "monthly-chart",
+	[AF_BUDGET_STATS]      = "budget-stats",
+	[AF_TIME_BUDGET_STATS] = "time-budget-stats",
+};
+
+struct cli {
+	const struct config *cfg;
+	struct db           *db;
+	struct fmtctx       *fmt;
+	struct arena         a;
+	FILE                *in, *out, *err;
+};
+
+static int usage_error(struct cli *c, const char *what, const char *arg)
+{
+	fprintf(c->err, "portal share: %s%s%.60s%s (see portal share --help)\n", what,
+	        arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+	return 2;
+}
+
+static int db_error(struct cli *c, const struct perr *e)
+{
+	fprintf(c->err, "portal share: %s\n", e->msg);
+	return 1;
+}
+
+/* A share id: a positive 32-bit decimal number, nothing else. */
+static int parse_id(const char *s, long long *out)
+{
+	long long v = 0;
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0 || n > 10 || s[0] == '0')
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v > 2147483647LL)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Prints text from the database on one line of one column. */
+static void put_text(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+		fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, f);
+}
+
+static const char *url_path(struct cli *c, const char *key)
+{
+	return arena_printf(&c->a, "/en/auth/customer-portal/%s", key);
+}
+
+/* ---- list -------------------------------------------------------------- */
+
+static void print_share(struct cli *c, const struct admin_share *s)
+{
+	struct share_extras x;
+	int nflags = 0;
+
+	share_extras_of(fmtctx_tz(c->fmt), s, &x);
+	fprintf(c->out, "%lld\t%s\t%s\t", s->id, s->is_customer ? "customer" : "project", s->key);
+	put_text(c->out, s->is_customer ? s->customer_name : s->project_name);
+	fprintf(c->out, "\t%s\t", s->has_password ? "yes" : "no");
+	if (s->merge != MERGE_NONE)
+		fprintf(c->out, "%smerge=%s", nflags++ ? "," : "", merge_mode_names[s->merge]);
+	for (int f = 0; f < AF__MAX; f++)
+		if (s->flags[f])
+			fprintf(c->out, "%s%s", nflags++ ? "," : "", flag_opts[f]);
+	fputs(nflags ? "\t" : "-\t", c->out);
+	if (x.has_expiry)
+		fprintf(c->out, "%04d-%02d-%02d%s", x.exp_year, x.exp_month, x.exp_day,
+		        s->expired ? " (expired)" : "");
+	else
+		fputs("never", c->out);
+	fputc('\t', c->out);
+	if (x.window_from || x.window_to) {
+		if (x.window_from)
+			fprintf(c->out, "%04d-%02d", MONTH_YEAR(x.window_from), MONTH_MONTH(x.window_from));
+		fputs("..", c->out);
+		if (x.window_to)
+			fprintf(c->out, "%04d-%02d", MONTH_YEAR(x.window_to), MONTH_MONTH(x.window_to));
+	} else {
+		fputc('-', c->out);
+	}
+	fprintf(c->out, "\t%lld\n", s->views);
+}
+
+static int cmd_list(struct cli *c, int argc, char **argv)
+{
+	struct perr e = {0};
+	struct dbrows rs;
+	(void)argv;
+	if (argc != 0)
+		return usage_error(c, "list takes no arguments", NULL);
+	if (db_exec(c->db, ST_CLI_LIST, NULL, 0, &c->a, &rs, &e))
+		return db_error(c, &e);
+	for (size_t i = 0; i < rs.nrows; i++) {
+		struct admin_share s;
+		admin_share_row(&rs, i, &s);
+		print_share(c, &s);
+	}
+	return 0;
+}
+
+/* ---- one share by id --------------------------------------------------- */
+
+static int load(struct cli *c, const char *arg, struct admin_share *s)
+{
+	struct perr e = {0};
+	struct dbrows rs;
+	long long id;
+	if (parse_id(arg, &id))
+		return usage_error(c, "not a share id:", arg);
+	struct dbval p = dbv_int(id);
+	if (db_exec(c->db, ST_CLI_SHARE, &p, 1, &c->a, &rs, &e))
+		return db_error(c, &e);
+	if (rs.nrows != 1) {
+		fprintf(c->err, "portal share: no share with id %lld\n", id);
+		return 1;
+	}
+	admin_share_row(&rs, 0, s);
+	return 0;
+}
+
+static int cmd_rotate(struct cli *c, int argc, char **argv)
+{
+	struct admin_share s;
+	struct perr e = {0};
+	char key[SHARE_KEY_LEN + 1];
+	int rc;
+	if (argc != 1)
+		return usage_error(c, "rotate takes one share id", NULL);
+	if ((rc = load(c, argv[0], &s)))
+		return rc;
+	if (share_rotate_key(c->db, &c->a, s.id, s.key, key, &e))
+		return db_error(c, &e);
+	fprintf(c->out, "%lld\t%s\t%s\n", s.id, key, url_path(c, key));
+	return 0;
+}
+
+static int cmd_delete(struct cli *c, int argc, char **argv)
+{
+	struct admin_share s;
+	struct perr e = {0};
+	int rc;
+	if (argc != 1)
+		return usage_error(c, "delete takes one share id", NULL);
+	if ((rc = load(c, argv[0], &s)))
+		return rc;
+	struct dbval p[2] = {dbv_int(s.id), dbv_text(s.key)};
+	if (db_exec(c->db, ST_ADMIN_DELETE, p, 2, &c->a, NULL, &e))
+		return db_error(c, &e);
+	fprintf(c->out, "deleted share %lld\n", s.id);
+	return 0;
+}
+
+/* One line from `in` into `buf` (at most PASSWORD_MAX_LEN bytes, without
+ * its line end), echo off when it is a terminal.  -1: too long or NUL. */
+static int read_password(struct cli *c, char *buf, size_t cap, size_t *len)
+{
+	struct termios old, quiet;
+	bool tty = isatty(fileno(c->in)) && tcgetattr(fileno(c->in), &old) == 0;
+	size_t n = 0;
+	int ch, rc = 0;
+
+	if (tty) {
+		fputs("Password (empty removes it): ", c->err);
+		fflush(c->err);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fileno(c->in), TCSAFLUSH, &quiet);
+	}
+	while ((ch = fgetc(c->in)) != EOF && ch != '\n') {
+		if (ch == '\0' || n + 1 >= cap) {
+			rc = -1;
+			continue;   /* read the line to its end, keep nothing more */
+		}
+		buf[n++] = (char)ch;
+	}
+	if (n && buf[n - 1] == '\r')
+		n--;
+	buf[n] = '\0';
+	*len = n;
+	if (tty) {
+		tcsetattr(fileno(c->in), TCSAFLUSH, &old);
+		fputc('\n', c->err);
+	}
+	return rc;
+}
+
+static int cmd_set_password(struct cli *c, int argc, char **argv)
+{
+	struct admin_share s;
+	struct perr e = {0};
+	char pw[PASSWORD_MAX_LEN + 2], hash[PASSWORD_HASH_MAX];
+	size_t len = 0;
+	int rc;
+	if (argc != 1)
+		return usage_error(c, "set-password takes one share id", NULL);
+	if ((rc = load(c, argv[0], &s)))
+		return rc;
+	if (read_password(c, pw, sizeof(pw), &len)) {
+		explicit_bzero(pw, sizeof(pw));
+		fprintf(c->err, "portal share: the password must be one line of at most %d bytes"
+		        " without NUL\n", PASSWORD_MAX_LEN);
+		return 2;
+	}
+	rc = 0;
+	if (len && password_hash_new(pw, len, hash, sizeof(hash), &e))
+		rc = db_error(c, &e);
+	explicit_bzero(pw, sizeof(pw));
+	if (rc)
+		return rc;
+	if (share_set_password(c->db, &c->a, s.id, len ? hash : NULL, &e))
+		rc = db_error(c, &e);
+	explicit_bzero(hash, sizeof(hash));
+	if (rc)
+		return rc;
+	fprintf(c->out, "share %lld: password %s\n", s.id, len ? "set" : "removed");
+	return 0;
+}
+
+/* ---- create ------------------------------------------------------------ */
+
+static int flag_index(const char *opt)
+{
+	for (int f = 0; f < AF__MAX; f++)
+		if (strcmp(opt, flag_opts[f]) == 0)
+			return f;
+	return -1;
+}
+
+/* The customer or project must exist (no team rule: the command line is
+ * the database admin's tool). */
+static int entity_exists(struct cli *c, const struct share_new *n, bool *ok, struct perr *e)
+{
+	struct dbrows rs;
+	long long id = n->customer_id ? n->customer_id : n->project_id;
+	struct dbval p[4] = {dbv_int(id), dbv_int(1), dbv_int(0), dbv_int(0)};
+	if (db_exec(c->db, n->customer_id ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK, p,
+	            n->customer_id ? 3 : 4, &c->a, &rs, e))
+		return -1;
+	*ok = rs.nrows == 1;
+	return 0;
+}
+
+static int cmd_create(struct cli *c, int argc, char **argv)
+{
+	struct share_new n = {0};
+	struct share_extras x = {0};
+	struct perr e = {0};
+	char key[SHARE_KEY_LEN + 1];
+	long long id = 0;
+	bool ok = false;
+
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		int f;
+		if (strncmp(a, "--", 2) != 0)
+			return usage_error(c, "unexpected argument", a);
+		if ((f = flag_index(a + 2)) >= 0) {
+			n.flags[f] = true;
+			continue;
+		}
+		bool takes = strcmp(a, "--project") == 0 || strcmp(a, "--customer") == 0 ||
+		             strcmp(a, "--merge") == 0 || strcmp(a, "--expires") == 0 ||
+		             strcmp(a, "--window-from") == 0 || strcmp(a, "--window-to") == 0;
+		if (!takes)
+			return usage_error(c, "unknown option", a);
+		if (!val)
+			return usage_error(c, "missing value of", a);
+		i++;
+		if (strcmp(a, "--project") == 0 || strcmp(a, "--customer") == 0) {
+			long long *dst = a[2] == 'p' ? &n.project_id : &n.customer_id;
+			if (parse_id(val, dst))
+				return usage_error(c, "not an id:", val);
+		} else if (strcmp(a, "--merge") == 0) {
+			int m = 0;
+			while (m < MERGE__MAX && strcmp(val, merge_mode_names[m]) != 0)
+				m++;
+			if (m == MERGE__MAX)
+				return usage_error(c, "unknown merge mode", val);
+			n.merge = (enum merge_mode)m;
+		} else if (strcmp(a, "--expires") == 0) {
+			if (share_date_parse(val, strlen(val), &x.exp_year, &x.exp_month, &x.exp_day))
+				return usage_error(c, "not a date (YYYY-MM-DD):", val);
+			x.has_expiry = true;
+		} else {
+			int *dst = strcmp(a, "--window-from") == 0 ? &x.window_from : &x.window_to;
+			if (share_month_parse(val, strlen(val), dst))
+				return usage_error(c, "not a month (YYYY-MM):", val);
+		}
+	}
+	if (!n.project_id == !n.customer_id)
+		return usage_error(c, "give exactly one of --project ID and --customer ID", NULL);
+	if (x.window_from && x.window_to && x.window_from > x.window_to)
+		return usage_error(c, "--window-from is after --window-to", NULL);
+	if (entity_exists(c, &n, &ok, &e))
+		return db_error(c, &e);
+	if (!ok) {
+		fprintf(c->err, "portal share: no %s with id %lld\n", n.customer_id ? "customer" : "project",
+		        n.customer_id ? n.customer_id : n.project_id);
+		return 1;
+	}
+	if (share_insert(c->db, &c->a, &n, key, &id, &e))
+		return db_error(c, &e);
+	if ((x.has_expiry || x.window_from || x.window_to) &&
+	    share_extras_save(c->db, fmtctx_tz(c->fmt), &c->a, id, &x, &e)) {
+		fprintf(c->err, "portal share: share %lld was created, but its settings were not"
+		        " saved\n", id);
+		return db_error(c, &e);
+	}
+	fprintf(c->out, "%lld\t%s\t%s\n", id, key, url_path(c, key));
+	return 0;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli *c, int argc, char **argv);
+} commands[] = {
+	{"list", cmd_list},
+	{"create", cmd_create},
+	{"rotate", cmd_rotate},
+	{"delete", cmd_delete},
+	{"set-password", cmd_set_password},
+};
+
+int share_cli(const struct config *cfg, int argc, char **argv, FILE *in, FILE *out,
+              FILE *err)
+{
+	struct cli c = {.cfg = cfg, .in = in, .out = out, .err = err};
+	struct perr e = {0};
+	int rc = 2;
+
+	if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(share_cli_usage, argc < 1 ? err : out);
+		return argc < 1 ? 2 : 0;
+	}
+	size_t k = 0;
+	while (k < sizeof(commands) / sizeof(commands[0]) && strcmp(argv[0], commands[k].name))
+		k++;
+	if (k == sizeof(commands) / sizeof(commands[0])) {
+		struct cli tmp = {.err = err};
+		return usage_error(&tmp, "unknown command", argv[0]);
+	}
+	arena_init(&c.a);
+	c.fmt = fmtctx_new();
+	c.db = db_open(&cfg->db, cfg->db_timeout_s);
+	if (db_connect(c.db, &e)) {
+		rc = db_error(&c, &e);
+		goto out;
+	}
+	rc = commands[k].fn(&c, argc - 1, argv + 1);
+	if (fflush(out) != 0) {
+		fprintf(err, "portal share: writing the output: %s\n", strerror(errno));
+		rc = 1;
+	}
+out:
+	db_close(c.db);
+	fmtctx_free(c.fmt);
+	arena_free(&c.a);
+	return rc;
+}

@@ -1,0 +1,31 @@
+/* /{lang}/admin/customer-portal/{id}/{key}/delete: GET asks for
+ * confirmation, only a POST with the session's CSRF token deletes. */
+#include "admin_page.h"
+#include "auth.h"
+#include "db.h"
+#include "log.h"
+#include "routes.h"
+#include "server.h"
+
+static const struct admin_confirm confirm = {
+	"delete", "admin.delete_title", "admin.delete_confirm", "admin.delete",
+};
+
+int page_admin_delete(struct req *r, struct perr *e)
+{
+	struct admin_share s;
+	bool confirmed = false;
+	struct dbval p[2];
+
+	if (admin_confirm_gate(r, &confirm, &s, &confirmed, e) < 0)
+		return -1;
+	if (!confirmed)
+		return 0;
+	p[0] = dbv_int(s.id);
+	p[1] = dbv_text(s.key);
+	if (db_exec(r->w->db, ST_ADMIN_DELETE, p, 2, r->a, NULL, e) < 0)
+		return -1;
+	log_info("admin: user %lld deleted share %lld", r->auth->id, s.id);
+	req_redirect(r, 303, admin_url(r, "?done=deleted"));
+	return 0;
+}
