@@ -1,13 +1,10 @@
-/* Arena and growable buffer.  Out-of-memory aborts: a FastCGI worker that
- * cannot allocate a few kilobytes has no useful way to go on, and a single
- * policy keeps every caller free of NULL checks. */
+/* The per-request arena (arena.h). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
-#include "log.h"
 
 #define ARENA_CHUNK_MIN (64 * 1024)
 #define ARENA_KEEP_MAX  (2 * 1024 * 1024)   /* the most a reset keeps */
@@ -20,44 +17,6 @@ struct arena_chunk {
 	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-static _Noreturn void oom(size_t n)
-{
-	log_error("out of memory allocating %zu bytes", n);
-	abort();
-}
-
-void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		oom(n);
-	return p;
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
-		oom(n * size);
-	return p;
-}
-
-void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		oom(n);
-	return q;
-}
-
-char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = xmalloc(n);
-	memcpy(p, s, n);
-	return p;
-}
-
 void arena_init(struct arena *a)
 {
 	a->head = NULL;
@@ -68,7 +27,7 @@ static struct arena_chunk *chunk_new(size_t need)
 {
 	size_t size = need > ARENA_CHUNK_MIN ? need : ARENA_CHUNK_MIN;
 	if (size > SIZE_MAX - sizeof(struct arena_chunk))
-		oom(size);
+		alloc_fail(size);
 	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 	c->next = NULL;
 	c->size = size;
@@ -80,7 +39,7 @@ void *arena_alloc(struct arena *a, size_t n)
 {
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (need < n)
-		oom(n);
+		alloc_fail(n);
 	struct arena_chunk *c = a->head;
 	if (!c || c->size - c->used < need) {
 		c = chunk_new(need);
@@ -97,7 +56,7 @@ void *arena_alloc(struct arena *a, size_t n)
 void *arena_calloc(struct arena *a, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
-		oom(SIZE_MAX);
+		alloc_fail(SIZE_MAX);
 	return arena_alloc(a, n * size);
 }
 
@@ -186,88 +145,4 @@ void arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
-}
-
-void buf_init(struct buf *b)
-{
-	b->data = NULL;
-	b->len = 0;
-	b->cap = 0;
-}
-
-void buf_reserve(struct buf *b, size_t extra)
-{
-	if (extra > SIZE_MAX - b->len - 1)
-		oom(SIZE_MAX);
-	size_t need = b->len + extra + 1;
-	if (need <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 4096;
-	while (cap < need)
-		cap *= 2;
-	b->data = xrealloc(b->data, cap);
-	b->cap = cap;
-}
-
-void buf_put(struct buf *b, const void *p, size_t n)
-{
-	buf_reserve(b, n);
-	if (n)   /* p may be NULL (an empty buffer's data): memcpy must not see it */
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void buf_puts(struct buf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, char c)
-{
-	buf_put(b, &c, 1);
-}
-
-void buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	va_list aq;
-	if (!fmt)
-		fmt = "";   /* also tells the sanitizer build it cannot be NULL */
-	/* Straight into the free space when it fits (nearly always): one pass
-	 * instead of measure + write. */
-	size_t room = b->cap > b->len ? b->cap - b->len : 0;
-	va_copy(aq, ap);
-	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, aq);
-	va_end(aq);
-	if (n > 0 && (size_t)n >= room) {
-		buf_reserve(b, (size_t)n);
-		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	}
-	if (n > 0)
-		b->len += (size_t)n;
-	else if (b->data)
-		b->data[b->len] = '\0';   /* as before: what was written is undone */
-	va_end(ap);
-}
-
-void buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->data)
-		b->data[0] = '\0';
-}
-
-void buf_free(struct buf *b)
-{
-	free(b->data);
-	buf_init(b);
-}
-
-const char *buf_cstr(struct buf *b)
-{
-	if (!b->data)
-		buf_reserve(b, 0), b->data[0] = '\0';
-	return b->data;
 }
