@@ -22,14 +22,19 @@
 	" OR EXISTS (SELECT 1 FROM kimai2_projects_teams pt"                      \
 	" JOIN kimai2_users_teams ut ON ut.team_id = pt.team_id"                  \
 	" WHERE pt.project_id = " p " AND ut.user_id = ?))"
-/* Columns of a share row on the admin pages (admin_share.c decodes them). */
-#define SQL_ADMIN_SHARE_COLS                                                  \
-	"SELECT s.id, s.project_id, s.customer_id, s.share_key,"                  \
+/* Columns of a share row, whoever reads it (share.c decodes them).  `pw`
+ * is the password hash column: "s.password" for the share pages' unlock
+ * gate, "NULL" for the admin pages and the command line, which see only
+ * whether there is one. */
+#define SQL_SHARE_COLS(pw)                                                    \
+	"SELECT s.id, s.project_id, s.customer_id, s.share_key, " pw ","          \
 	" (s.password IS NOT NULL AND s.password <> ''), s.record_merge_mode,"    \
 	" s.entry_user_visible, s.entry_rate_visible, s.annual_chart_visible,"    \
 	" s.monthly_chart_visible, s.budget_stats_visible,"                       \
-	" s.time_budget_stats_visible, p.name, COALESCE(c.name, pc.name),"        \
-	" COALESCE(c.timezone, pc.timezone), st.expires_at,"                      \
+	" s.time_budget_stats_visible,"                                           \
+	" COALESCE(c.id, pc.id), COALESCE(c.name, pc.name),"                      \
+	" COALESCE(c.timezone, pc.timezone), COALESCE(c.currency, pc.currency),"  \
+	" p.name, st.expires_at,"                                                 \
 	" (st.expires_at IS NOT NULL AND st.expires_at <= UTC_TIMESTAMP()),"      \
 	" st.window_from, st.window_to, COALESCE(v.views, 0), v.last_view"        \
 	" FROM kimai2_customer_portals s"                                         \
@@ -38,6 +43,7 @@
 	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                   \
 	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
 	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"
+#define SQL_ADMIN_SHARE_COLS SQL_SHARE_COLS("NULL")
 /* A share the user may manage: params view_all_data, user id x3. */
 #define SQL_ADMIN_SHARE_OK                                                    \
 	"(? = 1 OR (s.customer_id IS NOT NULL AND "                               \
@@ -49,18 +55,7 @@
 	X(ST_PING, "SELECT 1")                                                    \
 	/* shares */                                                              \
 	X(ST_SHARE_BY_KEY,                                                        \
-	  "SELECT s.id, s.project_id, s.customer_id, s.share_key, s.password,"    \
-	  " s.record_merge_mode, s.entry_user_visible, s.entry_rate_visible,"     \
-	  " s.annual_chart_visible, s.monthly_chart_visible,"                     \
-	  " s.budget_stats_visible, s.time_budget_stats_visible,"                 \
-	  " COALESCE(c.id, pc.id), COALESCE(c.name, pc.name),"                    \
-	  " COALESCE(c.timezone, pc.timezone), COALESCE(c.currency, pc.currency),"\
-	  " p.name, st.window_from, st.window_to"                                 \
-	  " FROM kimai2_customer_portals s"                                       \
-	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
-	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
-	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
-	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  SQL_SHARE_COLS("s.password")                                            \
 	  " WHERE s.share_key = ? AND BINARY s.share_key = ?"                     \
 	  /* an expired share is no share: the row is simply not there */         \
 	  " AND (st.expires_at IS NULL OR st.expires_at > UTC_TIMESTAMP())")      \

@@ -33,8 +33,8 @@ int share_expiry_instant(struct tzctx *f, const char *zone, int year, int month,
 int share_expiry_date(struct tzctx *f, const char *zone, const char *stored,
                       int *year, int *month, int *day);
 
-/* Settings of an admin share row (admin_share.h) as the form edits them. */
-void share_extras_of(struct tzctx *f, const struct admin_share *s, struct share_extras *out);
+/* Settings of a share as the form edits them. */
+void share_extras_of(struct tzctx *f, const struct share *s, struct share_extras *out);
 
 /* Stores the settings of share `id` (one upsert; the customer's zone is
  * looked up for the expiry instant). */

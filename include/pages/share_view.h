@@ -20,7 +20,6 @@ struct share_view {
 	int          year, month;
 	int          now_year, now_month;   /* in the customer's zone (year choices) */
 	const char  *details;       /* "table", "chart" or NULL when not given */
-	const char  *base;          /* path of the share: /{lang}/auth/customer-portal/{key} */
 };
 
 /* What the share page and its CSV download both start from. */

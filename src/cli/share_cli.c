@@ -19,6 +19,7 @@
 #include "share_cli.h"
 #include "share_store.h"
 #include "share_window.h"
+#include "url.h"
 
 const char share_cli_usage[] =
 	"Usage: portal [options] share COMMAND\n"
@@ -97,12 +98,13 @@ static void put_text(FILE *f, const char *s)
 
 static const char *url_path(struct cli *c, const char *key)
 {
-	return arena_printf(&c->a, "/en/auth/customer-portal/%s", key);
+	struct url u = {.page = URL_SHARE, .lang = "en", .key = key};
+	return url_build(&c->a, "", &u);
 }
 
 /* ---- list -------------------------------------------------------------- */
 
-static void print_share(struct cli *c, const struct admin_share *s)
+static void print_share(struct cli *c, const struct share *s)
 {
 	struct share_extras x;
 	int nflags = 0;
@@ -145,8 +147,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	if (db_exec(c->db, ST_CLI_LIST, NULL, 0, &c->a, &rs, &e))
 		return db_error(c, &e);
 	for (size_t i = 0; i < rs.nrows; i++) {
-		struct admin_share s;
-		admin_share_row(&rs, i, &s);
+		struct share s;
+		share_row(&rs, i, &s);
 		print_share(c, &s);
 	}
 	return 0;
@@ -154,7 +156,7 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 
 /* ---- one share by id --------------------------------------------------- */
 
-static int load(struct cli *c, const char *arg, struct admin_share *s)
+static int load(struct cli *c, const char *arg, struct share *s)
 {
 	struct perr e = {0};
 	struct dbrows rs;
@@ -168,13 +170,13 @@ static int load(struct cli *c, const char *arg, struct admin_share *s)
 		fprintf(c->err, "portal share: no share with id %lld\n", id);
 		return 1;
 	}
-	admin_share_row(&rs, 0, s);
+	share_row(&rs, 0, s);
 	return 0;
 }
 
 static int cmd_rotate(struct cli *c, int argc, char **argv)
 {
-	struct admin_share s;
+	struct share s;
 	struct perr e = {0};
 	char key[SHARE_KEY_LEN + 1];
 	int rc;
@@ -190,7 +192,7 @@ static int cmd_rotate(struct cli *c, int argc, char **argv)
 
 static int cmd_delete(struct cli *c, int argc, char **argv)
 {
-	struct admin_share s;
+	struct share s;
 	struct perr e = {0};
 	int rc;
 	if (argc != 1)
@@ -240,7 +242,7 @@ static int read_password(struct cli *c, char *buf, size_t cap, size_t *len)
 
 static int cmd_set_password(struct cli *c, int argc, char **argv)
 {
-	struct admin_share s;
+	struct share s;
 	struct perr e = {0};
 	char pw[PASSWORD_MAX_LEN + 2], hash[PASSWORD_HASH_MAX];
 	size_t len = 0;

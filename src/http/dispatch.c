@@ -17,6 +17,7 @@
 #include "admin_gate.h"
 #include "router.h"
 #include "server.h"
+#include "url.h"
 
 #define CSP "default-src 'self'; img-src 'self' data:; style-src 'self'; " \
             "script-src 'self'; form-action 'self'; base-uri 'none'; "       \
@@ -177,7 +178,7 @@ void dispatch_error_page(struct req *r, const struct perr *e)
 	rset(r, "Error.Title", msg(r, arena_printf(r->a, "error.%s.title", name)));
 	rset(r, "Error.Text", msg(r, arena_printf(r->a, "error.%s.text", name)));
 	if (e->kind == PERR_FORBIDDEN)
-		rsetf(r, "Error.LoginUrl", "/%s/login", r->lang ? r->lang->code : I18N_DEFAULT);
+		rset(r, "Error.LoginUrl", url_for(r, (struct url){.page = URL_KIMAI_LOGIN}));
 	r->resp_type = NULL;
 	if (render(r, "error.cs", &e2) != 0) {
 		log_error("%s: %s", e2.func ? e2.func : "render", e2.msg);

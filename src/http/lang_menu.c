@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "lang_menu.h"
 #include "req.h"
+#include "url.h"
 
 /* Routed paths hold language codes, fixed words, share keys and ids only;
  * anything else (percent escapes, quotes) means the menu is left out
@@ -61,8 +62,7 @@ void lang_menu(struct req *r)
 		LANG_SET("Name", l->name);
 		LANG_SET("HtmlLang", l->html_lang);
 		LANG_SET("Current", l == r->lang ? "1" : "");
-		snprintf(key, sizeof key, "Page.Langs.%zu.Url", i);
-		rsetf(r, key, "/%s%s%s", l->code, rest, query);
+		LANG_SET("Url", url_lang(r->a, l->code, rest, query));
 #undef LANG_SET
 	}
 }

@@ -1,4 +1,4 @@
-/* Share rows as the admin pages and the command line see them.
+/* The shares an admin may manage (admin_share.h).
  * Every query carries the admin's view_all_data flag and user id, so the
  * team rule of Kimai's choosers (SQL_*_TEAM_OK in sql.h) decides what a
  * team lead sees and may touch. */
@@ -7,51 +7,6 @@
 #include "admin_share.h"
 #include "db.h"
 #include "mctx.h"
-
-const char *const admin_flag_names[AF__MAX] = {
-	[AF_USER_VISIBLE]      = "entry_user_visible",
-	[AF_RATE_VISIBLE]      = "entry_rate_visible",
-	[AF_ANNUAL_CHART]      = "annual_chart_visible",
-	[AF_MONTHLY_CHART]     = "monthly_chart_visible",
-	[AF_BUDGET_STATS]      = "budget_stats_visible",
-	[AF_TIME_BUDGET_STATS] = "time_budget_stats_visible",
-};
-
-/* Columns of SQL_ADMIN_SHARE_COLS. */
-enum {
-	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_HAS_PW, C_MERGE,
-	C_FLAGS,                      /* AF__MAX flag columns from here */
-	C_PROJECT_NAME = C_FLAGS + AF__MAX, C_CUSTOMER_NAME,
-	C_ZONE, C_EXPIRES, C_EXPIRED, C_WINDOW_FROM, C_WINDOW_TO, C_VIEWS, C_LAST_VIEW,
-};
-
-static void from_row(const struct dbrows *rs, size_t i, struct admin_share *s)
-{
-	memset(s, 0, sizeof(*s));
-	s->id = dbr_int(rs, i, C_ID, 0);
-	s->project_id = dbr_int(rs, i, C_PROJECT, 0);
-	s->customer_id = dbr_int(rs, i, C_CUSTOMER, 0);
-	s->is_customer = !dbr_isnull(rs, i, C_CUSTOMER);
-	s->key = dbr_text(rs, i, C_KEY) ? dbr_text(rs, i, C_KEY) : "";
-	s->has_password = dbr_int(rs, i, C_HAS_PW, 0) != 0;
-	s->merge = merge_mode_parse(dbr_text(rs, i, C_MERGE));
-	for (int f = 0; f < AF__MAX; f++)
-		s->flags[f] = dbr_int(rs, i, (size_t)(C_FLAGS + f), 0) != 0;
-	s->project_name = dbr_text(rs, i, C_PROJECT_NAME);
-	s->customer_name = dbr_text(rs, i, C_CUSTOMER_NAME);
-	s->timezone = dbr_text(rs, i, C_ZONE);
-	s->expires_at = dbr_text(rs, i, C_EXPIRES);
-	s->expired = dbr_int(rs, i, C_EXPIRED, 0) != 0;
-	s->window_from = dbr_text(rs, i, C_WINDOW_FROM);
-	s->window_to = dbr_text(rs, i, C_WINDOW_TO);
-	s->views = dbr_int(rs, i, C_VIEWS, 0);
-	s->last_view = dbr_text(rs, i, C_LAST_VIEW);
-}
-
-void admin_share_row(const struct dbrows *rs, size_t i, struct admin_share *out)
-{
-	from_row(rs, i, out);
-}
 
 /* view_all_data, then the user id once per team condition. */
 static size_t access_params(const struct share_viewer *who, struct dbval *p)
@@ -64,7 +19,7 @@ static size_t access_params(const struct share_viewer *who, struct dbval *p)
 }
 
 int admin_shares_list(const struct mctx *mc, const struct share_viewer *who,
-                      struct admin_share **out, size_t *n,
+                      struct share **out, size_t *n,
                       struct perr *e)
 {
 	struct dbrows rs = {0};
@@ -78,13 +33,13 @@ int admin_shares_list(const struct mctx *mc, const struct share_viewer *who,
 	if (rs.nrows)
 		*out = arena_calloc(mc->a, rs.nrows, sizeof(**out));
 	for (size_t i = 0; i < rs.nrows; i++)
-		from_row(&rs, i, &(*out)[i]);
+		share_row(&rs, i, &(*out)[i]);
 	*n = rs.nrows;
 	return 0;
 }
 
 int admin_share_get(const struct mctx *mc, const struct share_viewer *who, long long id, const char *key,
-                    struct admin_share *out, struct perr *e)
+                    struct share *out, struct perr *e)
 {
 	struct dbrows rs = {0};
 	struct dbval p[7];
@@ -99,7 +54,7 @@ int admin_share_get(const struct mctx *mc, const struct share_viewer *who, long 
 		return -1;
 	if (rs.nrows != 1)
 		return PERR(e, PERR_NOT_FOUND, "share %lld not found or not manageable", id);
-	from_row(&rs, 0, out);
+	share_row(&rs, 0, out);
 	return 0;
 }
 

@@ -23,12 +23,49 @@ enum merge_mode merge_mode_parse(const char *s)
 	return MERGE_NONE;   /* the plugin treats anything else as no merging */
 }
 
-/* Columns of ST_SHARE_BY_KEY. */
-enum {
-	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_PASSWORD, C_MERGE, C_USER_VIS, C_RATE_VIS,
-	C_ANNUAL, C_MONTHLY, C_BUDGET, C_TIME_BUDGET, C_CUST_ID, C_CUST_NAME, C_TZ,
-	C_CURRENCY, C_PROJECT_NAME, C_WINDOW_FROM, C_WINDOW_TO,
+const char *const admin_flag_names[AF__MAX] = {
+	[AF_USER_VISIBLE]      = "entry_user_visible",
+	[AF_RATE_VISIBLE]      = "entry_rate_visible",
+	[AF_ANNUAL_CHART]      = "annual_chart_visible",
+	[AF_MONTHLY_CHART]     = "monthly_chart_visible",
+	[AF_BUDGET_STATS]      = "budget_stats_visible",
+	[AF_TIME_BUDGET_STATS] = "time_budget_stats_visible",
 };
+
+/* Columns of SQL_SHARE_COLS. */
+enum {
+	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_PASSWORD, C_HAS_PW, C_MERGE,
+	C_FLAGS,                      /* AF__MAX flag columns from here */
+	C_CUST_ID = C_FLAGS + AF__MAX, C_CUST_NAME, C_TZ, C_CURRENCY, C_PROJECT_NAME,
+	C_EXPIRES, C_EXPIRED, C_WINDOW_FROM, C_WINDOW_TO, C_VIEWS, C_LAST_VIEW,
+};
+
+void share_row(const struct dbrows *rs, size_t i, struct share *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->id = dbr_int(rs, i, C_ID, 0);
+	s->project_id = dbr_int(rs, i, C_PROJECT, 0);
+	s->is_customer = !dbr_isnull(rs, i, C_CUSTOMER);
+	s->customer_id = dbr_int(rs, i, C_CUST_ID, 0);
+	s->key = dbr_text(rs, i, C_KEY) ? dbr_text(rs, i, C_KEY) : "";
+	s->password_hash = dbr_text(rs, i, C_PASSWORD);
+	if (s->password_hash && !*s->password_hash)
+		s->password_hash = NULL;
+	s->has_password = dbr_int(rs, i, C_HAS_PW, 0) != 0;
+	s->merge = merge_mode_parse(dbr_text(rs, i, C_MERGE));
+	for (int f = 0; f < AF__MAX; f++)
+		s->flags[f] = dbr_int(rs, i, (size_t)(C_FLAGS + f), 0) != 0;
+	s->customer_name = dbr_text(rs, i, C_CUST_NAME);
+	s->timezone = dbr_text(rs, i, C_TZ);
+	s->currency = dbr_text(rs, i, C_CURRENCY);
+	s->project_name = dbr_text(rs, i, C_PROJECT_NAME);
+	s->expires_at = dbr_text(rs, i, C_EXPIRES);
+	s->expired = dbr_int(rs, i, C_EXPIRED, 0) != 0;
+	s->window_from = share_window_parse(dbr_text(rs, i, C_WINDOW_FROM));
+	s->window_to = share_window_parse(dbr_text(rs, i, C_WINDOW_TO));
+	s->views = dbr_int(rs, i, C_VIEWS, 0);
+	s->last_view = dbr_text(rs, i, C_LAST_VIEW);
+}
 
 int share_load(const struct mctx *mc, const char *key, struct share *s, struct perr *e)
 {
@@ -41,27 +78,7 @@ int share_load(const struct mctx *mc, const char *key, struct share *s, struct p
 	/* A share whose project or customer vanished is as good as unknown. */
 	if (rs.nrows == 0 || dbr_isnull(&rs, 0, C_CUST_ID))
 		return PERR(e, PERR_NOT_FOUND, "no share %s", log_short(key, shortkey));
-	s->id = dbr_int(&rs, 0, C_ID, 0);
-	s->project_id = dbr_int(&rs, 0, C_PROJECT, 0);
-	s->is_customer = !dbr_isnull(&rs, 0, C_CUSTOMER);
-	s->customer_id = dbr_int(&rs, 0, C_CUST_ID, 0);
-	s->key = dbr_text(&rs, 0, C_KEY);
-	s->password_hash = dbr_text(&rs, 0, C_PASSWORD);
-	if (s->password_hash && !*s->password_hash)
-		s->password_hash = NULL;
-	s->merge = merge_mode_parse(dbr_text(&rs, 0, C_MERGE));
-	s->user_visible = dbr_int(&rs, 0, C_USER_VIS, 0) != 0;
-	s->rate_visible = dbr_int(&rs, 0, C_RATE_VIS, 0) != 0;
-	s->annual_chart = dbr_int(&rs, 0, C_ANNUAL, 0) != 0;
-	s->monthly_chart = dbr_int(&rs, 0, C_MONTHLY, 0) != 0;
-	s->budget_stats = dbr_int(&rs, 0, C_BUDGET, 0) != 0;
-	s->time_budget_stats = dbr_int(&rs, 0, C_TIME_BUDGET, 0) != 0;
-	s->customer_name = dbr_text(&rs, 0, C_CUST_NAME);
-	s->timezone = dbr_text(&rs, 0, C_TZ);
-	s->currency = dbr_text(&rs, 0, C_CURRENCY);
-	s->project_name = dbr_text(&rs, 0, C_PROJECT_NAME);
-	s->window_from = share_window_parse(dbr_text(&rs, 0, C_WINDOW_FROM));
-	s->window_to = share_window_parse(dbr_text(&rs, 0, C_WINDOW_TO));
+	share_row(&rs, 0, s);
 	if (!s->is_customer && s->project_id == 0)
 		return PERR(e, PERR_NOT_FOUND, "share %s has neither project nor customer",
 		            log_short(key, shortkey));

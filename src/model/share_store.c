@@ -43,13 +43,13 @@ int share_expiry_date(struct tzctx *f, const char *zone, const char *stored,
 	return 0;
 }
 
-void share_extras_of(struct tzctx *f, const struct admin_share *s, struct share_extras *out)
+void share_extras_of(struct tzctx *f, const struct share *s, struct share_extras *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->has_expiry = share_expiry_date(f, s->timezone, s->expires_at, &out->exp_year,
 	                                    &out->exp_month, &out->exp_day) == 0;
-	out->window_from = share_window_parse(s->window_from);
-	out->window_to = share_window_parse(s->window_to);
+	out->window_from = s->window_from;
+	out->window_to = s->window_to;
 }
 
 int share_extras_save(struct db *db, struct tzctx *f, struct arena *a, long long id,

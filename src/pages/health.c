@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "routes.h"
 #include "server.h"
+#include "url.h"
 
 /* Liveness: never touches the database (and is the benchmark reference). */
 int page_health(struct req *r, struct perr *e)
@@ -37,9 +38,7 @@ int page_ready(struct req *r, struct perr *e)
 int page_lang_redirect(struct req *r, struct perr *e)
 {
 	(void)e;
-	const char *q = r->query && *r->query ? r->query : NULL;
-	req_redirect(r, 302, arena_printf(r->a, "/%s%s%s%s", I18N_DEFAULT, r->path,
-	                                  q ? "?" : "", q ? q : ""));
+	req_redirect(r, 302, url_lang(r->a, I18N_DEFAULT, r->path, url_query(r->a, r->query)));
 	return 0;
 }
 

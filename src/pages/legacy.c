@@ -9,28 +9,24 @@
 #include "routes.h"
 #include "server.h"
 #include "share.h"
+#include "url.h"
 
 /* The query goes along unchanged when it is plain printable ASCII (what a
  * browser sends); anything else is dropped rather than put in a header. */
 static const char *keep_query(struct req *r)
 {
 	const char *q = r->query;
-	if (!q || !*q)
-		return "";
-	for (const char *c = q; *c; c++)
+	for (const char *c = q; c && *c; c++)
 		if ((unsigned char)*c < 0x21 || (unsigned char)*c > 0x7e)
 			return "";
-	return arena_printf(r->a, "?%s", q);
+	return url_query(r->a, q);
 }
 
 static int move_to(struct req *r, const struct share *s, long long project_id)
 {
-	const char *loc = project_id ?
-		arena_printf(r->a, "/%s/auth/customer-portal/%s/p/%lld%s", r->lang->code, s->key,
-		             project_id, keep_query(r)) :
-		arena_printf(r->a, "/%s/auth/customer-portal/%s%s", r->lang->code, s->key,
-		             keep_query(r));
-	req_redirect(r, 301, loc);
+	req_redirect(r, 301, url_for(r, (struct url){.page = URL_SHARE, .key = s->key,
+	                                             .project_id = project_id,
+	                                             .query = keep_query(r)}));
 	return 0;
 }
 

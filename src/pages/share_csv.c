@@ -26,6 +26,7 @@
 #include "share.h"
 #include "share_csv.h"
 #include "share_view.h"
+#include "url.h"
 
 #define CSV_FILE_NAME_MAX 80
 
@@ -152,7 +153,7 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 
 	buf_puts(b, "\xEF\xBB\xBF");
 	csv_field(b, msg(r, "table.date"), false);
-	if (s->user_visible)
+	if (s->flags[AF_USER_VISIBLE])
 		next(b, msg(r, "table.user"), false);
 	if (project_col)
 		next(b, msg(r, "table.project"), false);
@@ -160,7 +161,7 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 	next(b, msg(r, "csv.hours"), false);
 	next(b, msg(r, "csv.duration"), false);
 	next(b, msg(r, "csv.billable"), false);
-	if (s->rate_visible) {
+	if (s->flags[AF_RATE_VISIBLE]) {
 		next(b, money_header(r, "table.hourly_rate", s->currency), false);
 		next(b, money_header(r, "table.total_rate", s->currency), false);
 		next(b, money_header(r, "csv.billable_amount", s->currency), false);
@@ -172,7 +173,7 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 		char date[16];
 		snprintf(date, sizeof(date), "%04d-%02d-%02d", l->year, l->month, l->day);
 		csv_field(b, date, false);
-		if (s->user_visible)
+		if (s->flags[AF_USER_VISIBLE])
 			next(b, l->user_name, true);
 		if (project_col) {
 			const char *p = "";
@@ -185,7 +186,7 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 		next(b, hm(r, l->duration), false);
 		next(b, l->nbillable == l->nrecords ? msg(r, "app.yes") :
 		        l->nbillable ? msg(r, "csv.partly") : msg(r, "app.no"), false);
-		if (s->rate_visible) {
+		if (s->flags[AF_RATE_VISIBLE]) {
 			next(b, hourly(r, l), false);
 			next(b, share_decimal(r, l->rate), false);
 			next(b, share_decimal(r, l->billable_rate), false);
@@ -196,10 +197,9 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 
 void share_csv_link(struct req *r, const struct share_view *v)
 {
-	const char *page = v->project_id ? arena_printf(r->a, "%s/p/%lld", v->base, v->project_id)
-	                                 : v->base;
-	rset(r, "Share.CsvUrl", arena_printf(r->a, "%s/csv%s", page,
-	                                     share_query(r, v->year, v->month, NULL)));
+	struct url csv = {.page = URL_SHARE_CSV, .key = v->s->key, .project_id = v->project_id,
+	                  .query = share_query(r, v->year, v->month, NULL)};
+	rset(r, "Share.CsvUrl", url_for(r, csv));
 }
 
 int page_share_csv(struct req *r, struct perr *e)

@@ -16,6 +16,7 @@
 #include "share_view.h"
 #include "share_window.h"
 #include "unlock.h"
+#include "url.h"
 #include "views.h"
 
 /* The drill-down project must be a visible project of the shared
@@ -59,8 +60,9 @@ static void set_header(struct req *r, const struct share_view *v)
 	rset(r, "Share.Customer", s->customer_name);
 	if (v->project_id) {
 		rset(r, "Share.ProjectPage", "1");
-		rset(r, "Share.BackUrl", arena_printf(r->a, "%s%s", v->base,
-		                                      share_query(r, v->year, v->month, v->details)));
+		struct url back = {.page = URL_SHARE, .key = s->key,
+		                   .query = share_query(r, v->year, v->month, v->details)};
+		rset(r, "Share.BackUrl", url_for(r, back));
 	}
 	fmt_month_year(r->w->fmt, r->lang, v->year, v->month, label, sizeof(label));
 	rsetf(r, "Page.Title", "%s – %s", name ? name : "", label);
@@ -81,7 +83,6 @@ int share_month_load(struct req *r, struct share_month *m, bool *shown, struct p
 
 	struct share_view *v = &m->v;
 	v->s = &m->s;
-	v->base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, m->s.key);
 	if (r->args.project_id && share_view_project(r, v, e))
 		return -1;
 	if (share_view_month(r, v, e))

@@ -88,21 +88,21 @@ static int set_budget_blocks(struct req *r, const struct share *s, enum budget_k
 	struct budget_figures f;
 	int now_y = 0, now_m = 0;
 	*shown = false;
-	if (!s->budget_stats && !s->time_budget_stats)
+	if (!s->flags[AF_BUDGET_STATS] && !s->flags[AF_TIME_BUDGET_STATS])
 		return 0;
 	if (tz_now_month(r->w->tz, s->timezone, &now_y, &now_m) < 0)
 		return PERR(e, PERR_INTERNAL, "no current month in the customer's zone");
 	if (budget_figures_load(&mc, kind, id, s->timezone, y, m, &f, e))
 		return -1;
 	bool current = y == now_y && m == now_m;
-	if (s->budget_stats && f.budget > 0) {
+	if (s->flags[AF_BUDGET_STATS] && f.budget > 0) {
 		const char *p = arena_printf(r->a, "%s.Budget", prefix);
 		set_money_block(r, s, p, &f);
 		if (f.monthly)
 			set_period(r, p, y, m, current);
 		*shown = true;
 	}
-	if (s->time_budget_stats && f.time_budget > 0) {
+	if (s->flags[AF_TIME_BUDGET_STATS] && f.time_budget > 0) {
 		const char *p = arena_printf(r->a, "%s.TimeBudget", prefix);
 		set_time_block(r, p, &f);
 		if (f.monthly)
@@ -280,9 +280,9 @@ int share_stats_fill(struct req *r, const struct share *s, long long project_id,
 	if (shown)
 		rset(r, "Stats.Visible", "1");
 
-	if (s->annual_chart && annual_chart(r, s, project_id, year, recs, e))
+	if (s->flags[AF_ANNUAL_CHART] && annual_chart(r, s, project_id, year, recs, e))
 		return -1;
-	if (s->monthly_chart) {
+	if (s->flags[AF_MONTHLY_CHART]) {
 		rset(r, "Chart.Switch.Visible", "1");
 		rset(r, "Chart.Switch.Current", chart_view ? "chart" : "table");
 		/* Query-only links resolve against the current path, so the switch

@@ -10,6 +10,7 @@
 #include "server.h"
 #include "share_stats.h"
 #include "share_view.h"
+#include "url.h"
 
 const char *share_decimal(struct req *r, double amount)
 {
@@ -226,7 +227,7 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		puts_(b, iso_date(l->year, l->month, l->day, iso));
 		PUT_LIT(b, "\" data-duration=\"");
 		put_int(b, l->duration);
-		if (s->rate_visible) {
+		if (s->flags[AF_RATE_VISIBLE]) {
 			PUT_LIT(b, "\" data-rate=\"");
 			puts_(b, share_decimal(r, l->rate));
 			PUT_LIT(b, "\" data-billable-rate=\"");
@@ -239,7 +240,7 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		html(b, fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date,
 		                     sizeof(date)));
 		PUT_LIT(b, "</td>");
-		if (s->user_visible) {
+		if (s->flags[AF_USER_VISIBLE]) {
 			put_cell(b, "user", lb.user);
 			html(b, l->user_name);
 			PUT_LIT(b, "</td>");
@@ -266,7 +267,7 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		put_cell(b, "num duration", lb.duration);
 		put_duration(b, l->duration);
 		PUT_LIT(b, "</td>");
-		if (s->rate_visible)
+		if (s->flags[AF_RATE_VISIBLE])
 			put_rates(r, s, b, &lb, l);
 		PUT_LIT(b, "\n</tr>\n");
 	}
@@ -280,15 +281,15 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 	const struct share *s = v->s;
 	/* The project column helps only where several projects are listed. */
 	bool project_col = s->is_customer && !v->project_id;
-	if (s->user_visible)
+	if (s->flags[AF_USER_VISIBLE])
 		rset(r, "Table.ShowUser", "1");
 	if (project_col)
 		rset(r, "Table.ShowProject", "1");
-	if (s->rate_visible)
+	if (s->flags[AF_RATE_VISIBLE])
 		rset(r, "Table.ShowRates", "1");
 	rseti(r, "Table.Count", (long long)lines->n);
 	/* Columns before the duration: date, [user], [project], description. */
-	rseti(r, "Table.LeadCols", 2 + s->user_visible + project_col);
+	rseti(r, "Table.LeadCols", 2 + s->flags[AF_USER_VISIBLE] + project_col);
 
 	if (lines->n) {
 		struct buf b;
@@ -300,7 +301,7 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 
 	rset(r, "Table.TotalDuration", duration(r, rl->total_duration));
 	rseti(r, "Table.TotalDurationSec", rl->total_duration);
-	if (s->rate_visible) {
+	if (s->flags[AF_RATE_VISIBLE]) {
 		rset(r, "Table.TotalRate", money(r, s, rl->total_billable_rate));
 		rset(r, "Table.TotalRateRaw", share_decimal(r, rl->total_billable_rate));
 	}
@@ -313,15 +314,17 @@ int share_projects_set(struct req *r, const struct share_view *v, struct perr *e
 	if (db_exec(r->w->rdb, ST_SHARE_PROJECTS, p, 1, r->a, &rs, e))
 		return -1;
 	rseti(r, "Projects.Count", (long long)rs.nrows);
-	if (v->s->budget_stats || v->s->time_budget_stats)
+	if (v->s->flags[AF_BUDGET_STATS] || v->s->flags[AF_TIME_BUDGET_STATS])
 		rset(r, "Projects.ShowBudgets", "1");
-	const char *q = share_query(r, v->year, v->month, v->details);
+	struct url link = {.page = URL_SHARE, .key = v->s->key,
+	                   .query = share_query(r, v->year, v->month, v->details)};
 	for (size_t i = 0; i < rs.nrows; i++) {
 		long long id = dbr_int(&rs, i, 0, 0);
 		const char *row = arena_printf(r->a, "Projects.List.%zu", i);
 		rseti(r, arena_printf(r->a, "%s.Id", row), id);
 		rset(r, arena_printf(r->a, "%s.Name", row), dbr_text(&rs, i, 1));
-		rsetf(r, arena_printf(r->a, "%s.Url", row), "%s/p/%lld%s", v->base, id, q);
+		link.project_id = id;
+		rset(r, arena_printf(r->a, "%s.Url", row), url_for(r, link));
 		if (share_stats_project_row(r, v->s, id, v->year, v->month, row, e))
 			return -1;
 	}

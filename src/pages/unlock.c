@@ -16,6 +16,7 @@
 #include "share.h"
 #include "throttle.h"
 #include "unlock.h"
+#include "url.h"
 
 /* A browser sends few cookies of one name; more is not a browser. */
 #define UNLOCK_COOKIES_MAX 4
@@ -64,8 +65,7 @@ static const char *cookie_path(struct req *r, const struct share *s)
 			index++;
 		}
 	}
-	return arena_printf(r->a, "/%s/auth/customer-portal/%s",
-	                    r->lang ? r->lang->code : I18N_DEFAULT, s->key);
+	return url_for(r, (struct url){.page = URL_SHARE, .key = s->key});
 }
 
 /* Where the 303 after a correct password goes: the same URL as a GET,

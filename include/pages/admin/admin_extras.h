@@ -21,7 +21,7 @@ struct admin_extras_form {
 };
 
 /* The stored settings of share `s`. */
-void admin_extras_from_share(struct req *r, const struct admin_share *s,
+void admin_extras_from_share(struct req *r, const struct share *s,
                              struct admin_extras_form *f);
 /* The posted fields; false (with field errors set) when one is invalid. */
 bool admin_extras_from_post(struct req *r, struct admin_extras_form *f);
@@ -33,6 +33,6 @@ int admin_extras_save(struct req *r, long long id, const struct admin_extras_for
 
 /* <pre>Status, Expired, Expires, Window, Views, LastView, RotateUrl of a
  * list row; `pre` ends with a dot. */
-void admin_extras_list_row(struct req *r, const char *pre, const struct admin_share *s);
+void admin_extras_list_row(struct req *r, const char *pre, const struct share *s);
 
 #endif

@@ -7,16 +7,12 @@
 
 #include "admin_share.h"
 #include "perr.h"
+#include "url.h"
 
 struct req;
 
 /* The viewer of an admin request (r->auth) as the model wants it. */
 struct share_viewer admin_viewer(const struct req *r);
-
-/* /{lang}/admin/customer-portal plus `suffix` (path-absolute). */
-const char *admin_url(struct req *r, const char *suffix);
-/* The public URL of a share: scheme://host/{lang}/auth/customer-portal/KEY. */
-const char *admin_share_public_url(struct req *r, const char *key);
 
 /* Template data every admin page uses: Admin.Base and Admin.Csrf. */
 void admin_page_setup(struct req *r);
@@ -33,7 +29,7 @@ struct admin_confirm {
  * warning and a button posting to the same URL with the CSRF token;
  * admin_confirm.cs) and leaves *confirmed false; a POST passes
  * admin_guard_post() and sets *confirmed: the caller acts. */
-int admin_confirm_gate(struct req *r, const struct admin_confirm *c, struct admin_share *s,
+int admin_confirm_gate(struct req *r, const struct admin_confirm *c, struct share *s,
                        bool *confirmed, struct perr *e);
 
 /* Pages call this first: the dispatcher has already checked RF_ADMIN

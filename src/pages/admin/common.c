@@ -13,30 +13,13 @@ struct share_viewer admin_viewer(const struct req *r)
 	                              .view_all_data = r->auth->view_all_data };
 }
 
-static const char *lang_code(const struct req *r)
-{
-	return r->lang ? r->lang->code : I18N_DEFAULT;
-}
-
-const char *admin_url(struct req *r, const char *suffix)
-{
-	return arena_printf(r->a, "/%s/admin/customer-portal%s", lang_code(r),
-	                    suffix ? suffix : "");
-}
-
-const char *admin_share_public_url(struct req *r, const char *key)
-{
-	return arena_printf(r->a, "%s/%s/auth/customer-portal/%s", req_base_url(r),
-	                    lang_code(r), key);
-}
-
 void admin_page_setup(struct req *r)
 {
-	rset(r, "Admin.Base", admin_url(r, NULL));
+	rset(r, "Admin.Base", url_for(r, (struct url){.page = URL_ADMIN_LIST}));
 	rset(r, "Admin.Csrf", req_csrf_token(r));
 }
 
-static int confirm_page(struct req *r, const struct admin_share *s,
+static int confirm_page(struct req *r, const struct share *s,
                         const struct admin_confirm *c, struct perr *e)
 {
 	admin_page_setup(r);
@@ -49,12 +32,12 @@ static int confirm_page(struct req *r, const struct admin_share *s,
 	rset(r, "Confirm.Name", s->is_customer ? s->customer_name : s->project_name);
 	if (!s->is_customer)
 		rset(r, "Confirm.Customer", s->customer_name);
-	rset(r, "Confirm.Url", admin_share_public_url(r, s->key));
-	rset(r, "Admin.ListUrl", admin_url(r, NULL));
+	rset(r, "Confirm.Url", url_public(r, (struct url){.page = URL_SHARE, .key = s->key}));
+	rset(r, "Admin.ListUrl", url_for(r, (struct url){.page = URL_ADMIN_LIST}));
 	return render(r, "admin_confirm.cs", e);
 }
 
-int admin_confirm_gate(struct req *r, const struct admin_confirm *c, struct admin_share *s,
+int admin_confirm_gate(struct req *r, const struct admin_confirm *c, struct share *s,
                        bool *confirmed, struct perr *e)
 {
 	*confirmed = false;

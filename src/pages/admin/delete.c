@@ -13,7 +13,7 @@ static const struct admin_confirm confirm = {
 
 int page_admin_delete(struct req *r, struct perr *e)
 {
-	struct admin_share s;
+	struct share s;
 	bool confirmed = false;
 	struct dbval p[2];
 
@@ -26,6 +26,7 @@ int page_admin_delete(struct req *r, struct perr *e)
 	if (db_exec(r->w->db, ST_ADMIN_DELETE, p, 2, r->a, NULL, e) < 0)
 		return -1;
 	log_info("admin: user %lld deleted share %lld", r->auth->id, s.id);
-	req_redirect(r, 303, admin_url(r, "?done=deleted"));
+	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,
+	                                             .query = "?done=deleted"}));
 	return 0;
 }

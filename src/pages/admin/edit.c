@@ -31,7 +31,7 @@ enum pw_action { PW_KEEP, PW_SET, PW_CLEAR };
 struct form {
 	bool                is_customer;
 	bool                editing;
-	struct admin_share  cur;          /* edit: the stored share */
+	struct share  cur;          /* edit: the stored share */
 	long long           entity;       /* chosen customer or project id; 0 = none */
 	enum merge_mode     merge;
 	bool                flags[AF__MAX];
@@ -194,9 +194,10 @@ static int show_form(struct req *r, const struct form *f, bool invalid, struct p
 		rset(r, "Form.EntityName", f->cur.is_customer ? f->cur.customer_name :
 		     arena_printf(r->a, "%s (%s)", f->cur.project_name ? f->cur.project_name : "",
 		                  f->cur.customer_name ? f->cur.customer_name : ""));
-		rset(r, "Form.Url", admin_share_public_url(r, f->cur.key));
-		rset(r, "Form.DeleteUrl", admin_url(r, arena_printf(r->a, "/%lld/%s/delete",
-		                                                    f->cur.id, f->cur.key)));
+		struct url u = {.page = URL_SHARE, .id = f->cur.id, .key = f->cur.key};
+		rset(r, "Form.Url", url_public(r, u));
+		u.page = URL_ADMIN_DELETE;
+		rset(r, "Form.DeleteUrl", url_for(r, u));
 		if (f->cur.has_password) {
 			rset(r, "Form.HasPassword", "1");
 			rset(r, "Form.PasswordPlaceholder", PASSWORD_UNCHANGED);
@@ -219,7 +220,7 @@ static int show_form(struct req *r, const struct form *f, bool invalid, struct p
 	if (f->is_customer ? set_customers(r, f->entity, e) < 0 : set_projects(r, f->entity, e) < 0)
 		return -1;
 	admin_extras_show(r, &f->extras);
-	rset(r, "Admin.ListUrl", admin_url(r, NULL));
+	rset(r, "Admin.ListUrl", url_for(r, (struct url){.page = URL_ADMIN_LIST}));
 	return render(r, "admin_edit.cs", e);
 }
 
@@ -326,7 +327,8 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 	if (admin_extras_save(r, f->editing ? f->cur.id : (long long)db_insert_id(r->w->db),
 	                      &f->extras, e) < 0)
 		return -1;
-	req_redirect(r, 303, admin_url(r, f->editing ? "?done=saved" : "?done=created"));
+	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,
+	                       .query = f->editing ? "?done=saved" : "?done=created"}));
 	return 0;
 }
 
@@ -339,7 +341,7 @@ int page_admin_create(struct req *r, struct perr *e)
 	memset(&f, 0, sizeof(f));
 	if (!r->p[P_ADM_TYPE].set) {
 		/* As the plugin: no type, back to the list. */
-		req_redirect(r, 303, admin_url(r, NULL));
+		req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST}));
 		return 0;
 	}
 	f.is_customer = r->p[P_ADM_TYPE].i == 0;

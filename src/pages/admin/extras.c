@@ -14,7 +14,7 @@ static const char *month_text(struct req *r, int idx)
 	return idx ? arena_printf(r->a, "%04d-%02d", MONTH_YEAR(idx), MONTH_MONTH(idx)) : "";
 }
 
-void admin_extras_from_share(struct req *r, const struct admin_share *s,
+void admin_extras_from_share(struct req *r, const struct share *s,
                              struct admin_extras_form *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -73,7 +73,7 @@ static void setk(struct req *r, const char *pre, const char *key, const char *va
 	rset(r, arena_printf(r->a, "%s%s", pre, key), value);
 }
 
-void admin_extras_list_row(struct req *r, const char *pre, const struct admin_share *s)
+void admin_extras_list_row(struct req *r, const char *pre, const struct share *s)
 {
 	struct share_extras x;
 	char b[FMT_BUF], t[FMT_BUF];
@@ -104,6 +104,6 @@ void admin_extras_list_row(struct req *r, const char *pre, const struct admin_sh
 		setk(r, pre, "LastView", arena_printf(r->a, "%s %s UTC", b, t));
 		setk(r, pre, "LastViewIso", s->last_view);
 	}
-	setk(r, pre, "RotateUrl", admin_url(r, arena_printf(r->a, "/%lld/%s/rotate", s->id,
-	                                                     s->key)));
+	setk(r, pre, "RotateUrl", url_for(r, (struct url){.page = URL_ADMIN_ROTATE, .id = s->id,
+	                                                  .key = s->key}));
 }

@@ -18,10 +18,9 @@ static const char *const merge_msgs[MERGE__MAX] = {
 static const char *const done_msgs[] = { "admin.created", "admin.saved", "admin.deleted",
                                          "admin.rotated" };
 
-static void set_share(struct req *r, size_t i, const struct admin_share *s)
+static void set_share(struct req *r, size_t i, const struct share *s)
 {
 	char pre[64];
-	const char *suffix = NULL;
 
 	snprintf(pre, sizeof(pre), "Admin.Shares.%zu.", i);
 #define SET(k, v) rset(r, arena_printf(r->a, "%s%s", pre, (k)), (v))
@@ -30,10 +29,11 @@ static void set_share(struct req *r, size_t i, const struct admin_share *s)
 	if (!s->is_customer)
 		SET("Customer", s->customer_name);
 	SET("Key", s->key);
-	SET("Url", admin_share_public_url(r, s->key));
-	suffix = arena_printf(r->a, "/%lld/%s", s->id, s->key);
-	SET("EditUrl", admin_url(r, suffix));
-	SET("DeleteUrl", admin_url(r, arena_printf(r->a, "%s/delete", suffix)));
+	SET("Url", url_public(r, (struct url){.page = URL_SHARE, .key = s->key}));
+	struct url u = {.page = URL_ADMIN_EDIT, .id = s->id, .key = s->key};
+	SET("EditUrl", url_for(r, u));
+	u.page = URL_ADMIN_DELETE;
+	SET("DeleteUrl", url_for(r, u));
 	SET("HasPassword", s->has_password ? "1" : "0");
 	SET("Merge", s->merge == MERGE_NONE ? "0" : "1");
 	SET("MergeLabel", msg(r, merge_msgs[s->merge]));
@@ -45,7 +45,7 @@ static void set_share(struct req *r, size_t i, const struct admin_share *s)
 
 int page_admin_list(struct req *r, struct perr *e)
 {
-	struct admin_share *shares = NULL;
+	struct share *shares = NULL;
 	size_t n = 0;
 
 	if (admin_guard(r, e) < 0)
@@ -57,8 +57,10 @@ int page_admin_list(struct req *r, struct perr *e)
 		return -1;
 	admin_page_setup(r);
 	rset(r, "Page.Title", msg(r, "admin.title"));
-	rset(r, "Admin.CreateCustomerUrl", admin_url(r, "/create?type=customer"));
-	rset(r, "Admin.CreateProjectUrl", admin_url(r, "/create?type=project"));
+	struct url create = {.page = URL_ADMIN_CREATE, .query = "?type=customer"};
+	rset(r, "Admin.CreateCustomerUrl", url_for(r, create));
+	create.query = "?type=project";
+	rset(r, "Admin.CreateProjectUrl", url_for(r, create));
 	rseti(r, "Admin.Count", (long long)n);
 	if (r->p[P_ADM_DONE].set && r->p[P_ADM_DONE].i >= 0 &&
 	    r->p[P_ADM_DONE].i < (long long)(sizeof(done_msgs) / sizeof(done_msgs[0])))

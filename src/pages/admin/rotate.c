@@ -18,7 +18,7 @@ static const struct admin_confirm confirm = {
 
 int page_admin_rotate(struct req *r, struct perr *e)
 {
-	struct admin_share s;
+	struct share s;
 	bool confirmed = false;
 	char key[SHARE_KEY_LEN + 1];
 
@@ -29,6 +29,7 @@ int page_admin_rotate(struct req *r, struct perr *e)
 	if (share_rotate_key(r->w->db, r->a, s.id, s.key, key, e) < 0)
 		return -1;
 	log_info("admin: user %lld rotated the key of share %lld", r->auth->id, s.id);
-	req_redirect(r, 303, admin_url(r, "?done=rotated"));
+	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,
+	                                             .query = "?done=rotated"}));
 	return 0;
 }
