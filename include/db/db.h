@@ -69,6 +69,8 @@ int db_exec_script(struct db *db, const char *sql, size_t len, struct perr *e);
 void db_enable_scripts(struct db *db);
 /* MariaDB error number of the last failure on this connection (0 if none). */
 unsigned db_errno(struct db *db);
+/* MariaDB's ER_DUP_ENTRY: an insert collided with a unique index. */
+#define DB_ERR_DUP_ENTRY 1062
 
 /* The client library's process-wide set-up and tear-down: call once in
  * main(), before any thread starts and after every one has ended.  Non-zero

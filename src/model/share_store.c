@@ -8,8 +8,6 @@
 #include "share_store.h"
 #include "share_window.h"
 
-/* MariaDB's ER_DUP_ENTRY: a new key met an existing one (unique index). */
-#define DB_ERR_DUP_ENTRY 1062
 #define NEW_KEY_TRIES    10
 
 static int utc_text(long long epoch, char out[20])

@@ -22,8 +22,6 @@
  * plugin's value, so both behave alike).  Sent back unchanged = keep. */
 #define PASSWORD_UNCHANGED "__DO_NOT_CHANGE__"
 
-/* MariaDB's ER_DUP_ENTRY: the new share key collided (unique index). */
-#define DB_ERR_DUP_ENTRY 1062
 #define NEW_KEY_TRIES    10
 
 enum pw_action { PW_KEEP, PW_SET, PW_CLEAR };
