@@ -52,7 +52,8 @@ void       db_close(struct db *db);
 int        db_connect(struct db *db, struct perr *e);
 bool       db_is_up(struct db *db);
 
-/* Runs statement `id` with `np` parameters.  Rows (if any) go to `out`
+/* Runs statement `id` with `np` parameters, its declared count (sql.h;
+ * a different count is a PERR_INTERNAL error).  Rows (if any) go to `out`
  * (may be NULL for statements without a result).  A lost connection gives
  * PERR_DB_DOWN; the next call reconnects (with backoff between attempts). */
 int db_exec(struct db *db, enum stmt id, const struct dbval *params, size_t np,

@@ -17,35 +17,30 @@ const char *const admin_flag_names[AF__MAX] = {
 	[AF_TIME_BUDGET_STATS] = "time_budget_stats_visible",
 };
 
-/* Columns of SQL_ADMIN_SHARE_COLS. */
-enum {
-	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_HAS_PW, C_MERGE,
-	C_FLAGS,                      /* AF__MAX flag columns from here */
-	C_PROJECT_NAME = C_FLAGS + AF__MAX, C_CUSTOMER_NAME,
-	C_ZONE, C_EXPIRES, C_EXPIRED, C_WINDOW_FROM, C_WINDOW_TO, C_VIEWS, C_LAST_VIEW,
-};
+/* The flag columns of SQL_ADMIN_SHARE_COLS are the AF__MAX flags. */
+_Static_assert(ADMIN_SHARE_PROJECT_NAME == ADMIN_SHARE_FLAGS + AF__MAX, "admin share flags");
 
 static void from_row(const struct dbrows *rs, size_t i, struct admin_share *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->id = dbr_int(rs, i, C_ID, 0);
-	s->project_id = dbr_int(rs, i, C_PROJECT, 0);
-	s->customer_id = dbr_int(rs, i, C_CUSTOMER, 0);
-	s->is_customer = !dbr_isnull(rs, i, C_CUSTOMER);
-	s->key = dbr_text(rs, i, C_KEY) ? dbr_text(rs, i, C_KEY) : "";
-	s->has_password = dbr_int(rs, i, C_HAS_PW, 0) != 0;
-	s->merge = merge_mode_parse(dbr_text(rs, i, C_MERGE));
+	s->id = dbr_int(rs, i, ADMIN_SHARE_ID, 0);
+	s->project_id = dbr_int(rs, i, ADMIN_SHARE_PROJECT, 0);
+	s->customer_id = dbr_int(rs, i, ADMIN_SHARE_CUSTOMER, 0);
+	s->is_customer = !dbr_isnull(rs, i, ADMIN_SHARE_CUSTOMER);
+	s->key = dbr_text(rs, i, ADMIN_SHARE_KEY) ? dbr_text(rs, i, ADMIN_SHARE_KEY) : "";
+	s->has_password = dbr_int(rs, i, ADMIN_SHARE_HAS_PW, 0) != 0;
+	s->merge = merge_mode_parse(dbr_text(rs, i, ADMIN_SHARE_MERGE));
 	for (int f = 0; f < AF__MAX; f++)
-		s->flags[f] = dbr_int(rs, i, (size_t)(C_FLAGS + f), 0) != 0;
-	s->project_name = dbr_text(rs, i, C_PROJECT_NAME);
-	s->customer_name = dbr_text(rs, i, C_CUSTOMER_NAME);
-	s->timezone = dbr_text(rs, i, C_ZONE);
-	s->expires_at = dbr_text(rs, i, C_EXPIRES);
-	s->expired = dbr_int(rs, i, C_EXPIRED, 0) != 0;
-	s->window_from = dbr_text(rs, i, C_WINDOW_FROM);
-	s->window_to = dbr_text(rs, i, C_WINDOW_TO);
-	s->views = dbr_int(rs, i, C_VIEWS, 0);
-	s->last_view = dbr_text(rs, i, C_LAST_VIEW);
+		s->flags[f] = dbr_int(rs, i, (size_t)(ADMIN_SHARE_FLAGS + f), 0) != 0;
+	s->project_name = dbr_text(rs, i, ADMIN_SHARE_PROJECT_NAME);
+	s->customer_name = dbr_text(rs, i, ADMIN_SHARE_CUSTOMER_NAME);
+	s->timezone = dbr_text(rs, i, ADMIN_SHARE_ZONE);
+	s->expires_at = dbr_text(rs, i, ADMIN_SHARE_EXPIRES);
+	s->expired = dbr_int(rs, i, ADMIN_SHARE_EXPIRED, 0) != 0;
+	s->window_from = dbr_text(rs, i, ADMIN_SHARE_WINDOW_FROM);
+	s->window_to = dbr_text(rs, i, ADMIN_SHARE_WINDOW_TO);
+	s->views = dbr_int(rs, i, ADMIN_SHARE_VIEWS, 0);
+	s->last_view = dbr_text(rs, i, ADMIN_SHARE_LAST_VIEW);
 }
 
 void admin_share_row(const struct dbrows *rs, size_t i, struct admin_share *out)
