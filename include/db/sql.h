@@ -13,6 +13,10 @@
 /* The Unix epoch as a UTC DATETIME literal (stats statements). */
 #define SQL_EPOCH "TIMESTAMP'1970-01-01 00:00:00'"
 
+/* A Kimai user's display name: the alias when not empty, else the username
+ * (of kimai2_users, unaliased in the statement). */
+#define SQL_USER_DISPLAY_NAME "COALESCE(NULLIF(alias, ''), username)"
+
 /* Ids per IN list of ST_RECORDS_MONTH and ST_RECORDS_USERS (the caller
  * repeats one to fill the list). */
 #define SQL_RECORDS_BATCH 16
@@ -213,7 +217,7 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	X(ST_RECORDS_PROJECT, 1, PROJECT_NAME__COLS,                              \
 	  "SELECT id, name FROM kimai2_projects WHERE id = ?")                    \
 	X(ST_RECORDS_USERS, SQL_RECORDS_BATCH, RECORDS_USERS__COLS,               \
-	  "SELECT id, COALESCE(NULLIF(alias, ''), username) FROM kimai2_users"                \
+	  "SELECT id, " SQL_USER_DISPLAY_NAME " FROM kimai2_users"                \
 	  " WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")        \
 	/* a visible project of a customer (drill-down of customer shares) */    \
 	X(ST_SHARE_PROJECT, 2, PROJECT_NAME__COLS,                                \
