@@ -52,7 +52,8 @@ void       db_close(struct db *db);
 int        db_connect(struct db *db, struct perr *e);
 bool       db_is_up(struct db *db);
 
-/* Runs statement `id` with `np` parameters.  Rows (if any) go to `out`
+/* Runs statement `id` with `np` parameters, its declared count (sql.h;
+ * a different count is a PERR_INTERNAL error).  Rows (if any) go to `out`
  * (may be NULL for statements without a result).  A lost connection gives
  * PERR_DB_DOWN; the next call reconnects (with backoff between attempts). */
 int db_exec(struct db *db, enum stmt id, const struct dbval *params, size_t np,
@@ -69,6 +70,8 @@ int db_exec_script(struct db *db, const char *sql, size_t len, struct perr *e);
 void db_enable_scripts(struct db *db);
 /* MariaDB error number of the last failure on this connection (0 if none). */
 unsigned db_errno(struct db *db);
+/* MariaDB's ER_DUP_ENTRY: an insert collided with a unique index. */
+#define DB_ERR_DUP_ENTRY 1062
 
 /* The client library's process-wide set-up and tear-down: call once in
  * main(), before any thread starts and after every one has ended.  Non-zero

@@ -1,31 +1,46 @@
-/* Every SQL statement of the program, named once.  X(name, text).
- * Statements are prepared once per connection (db.c).  Add new statements
- * at the end of the list of the feature they belong to. */
+/* Every SQL statement of the program, named once.  X(name, params, cols,
+ * text): `params` is the number of `?` in the text, which db_exec demands
+ * of its caller; `cols` the number of result columns (0 for statements
+ * without a result), named by the enum declared for the statement below.
+ * tests/unit/db/test_sql.c checks both counts against the text.  Every `?`
+ * is written where its statement is declared: the macros below take their
+ * placeholders as arguments.  Statements are prepared once per connection
+ * (db.c).  Add new statements at the end of the list of the feature they
+ * belong to. */
 #ifndef PORTAL_SQL_H
 #define PORTAL_SQL_H
 
 /* The Unix epoch as a UTC DATETIME literal (stats statements). */
 #define SQL_EPOCH "TIMESTAMP'1970-01-01 00:00:00'"
 
+/* A Kimai user's display name: the alias when not empty, else the username
+ * (of kimai2_users, unaliased in the statement). */
+#define SQL_USER_DISPLAY_NAME "COALESCE(NULLIF(alias, ''), username)"
+
+/* Ids per IN list of ST_RECORDS_MONTH and ST_RECORDS_USERS (the caller
+ * repeats one to fill the list). */
+#define SQL_RECORDS_BATCH 16
+
 /* Kimai's team rule for users without view_all_data (admin choosers and
  * lists): an entity is accessible when no team is attached to it or when one
- * of its teams is a team of the user (one `?`: the user id). */
-#define SQL_CUSTOMER_TEAM_OK(c)                                               \
+ * of its teams is a team of the user.  `user` is the user id's placeholder,
+ * "?" at the statement. */
+#define SQL_CUSTOMER_TEAM_OK(c, user)                                         \
 	"(NOT EXISTS (SELECT 1 FROM kimai2_customers_teams ct"                    \
 	" WHERE ct.customer_id = " c ")"                                          \
 	" OR EXISTS (SELECT 1 FROM kimai2_customers_teams ct"                     \
 	" JOIN kimai2_users_teams ut ON ut.team_id = ct.team_id"                  \
-	" WHERE ct.customer_id = " c " AND ut.user_id = ?))"
-#define SQL_PROJECT_TEAM_OK(p)                                                \
+	" WHERE ct.customer_id = " c " AND ut.user_id = " user "))"
+#define SQL_PROJECT_TEAM_OK(p, user)                                          \
 	"(NOT EXISTS (SELECT 1 FROM kimai2_projects_teams pt"                     \
 	" WHERE pt.project_id = " p ")"                                           \
 	" OR EXISTS (SELECT 1 FROM kimai2_projects_teams pt"                      \
 	" JOIN kimai2_users_teams ut ON ut.team_id = pt.team_id"                  \
-	" WHERE pt.project_id = " p " AND ut.user_id = ?))"
-/* Columns of a share row, whoever reads it (share.c decodes them).  `pw`
- * is the password hash column: "s.password" for the share pages' unlock
- * gate, "NULL" for the admin pages and the command line, which see only
- * whether there is one. */
+	" WHERE pt.project_id = " p " AND ut.user_id = " user "))"
+/* Columns of a share row, whoever reads it (share.c decodes them, enum
+ * SHARE_* below).  `pw` is the password hash column: "s.password" for the
+ * share pages' unlock gate, "NULL" for the admin pages and the command
+ * line, which see only whether there is one. */
 #define SQL_SHARE_COLS(pw)                                                    \
 	"SELECT s.id, s.project_id, s.customer_id, s.share_key, " pw ","          \
 	" (s.password IS NOT NULL AND s.password <> ''), s.record_merge_mode,"    \
@@ -44,30 +59,106 @@
 	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
 	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"
 #define SQL_ADMIN_SHARE_COLS SQL_SHARE_COLS("NULL")
-/* A share the user may manage: params view_all_data, user id x3. */
-#define SQL_ADMIN_SHARE_OK                                                    \
-	"(? = 1 OR (s.customer_id IS NOT NULL AND "                               \
-	SQL_CUSTOMER_TEAM_OK("s.customer_id") ")"                                 \
-	" OR (s.project_id IS NOT NULL AND " SQL_PROJECT_TEAM_OK("s.project_id")  \
-	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id") "))"
+/* A share the user may manage: the placeholders of view_all_data, then of
+ * the user id once per team condition. */
+#define SQL_ADMIN_SHARE_OK(all, user1, user2, user3)                          \
+	"(" all " = 1 OR (s.customer_id IS NOT NULL AND "                         \
+	SQL_CUSTOMER_TEAM_OK("s.customer_id", user1) ")"                          \
+	" OR (s.project_id IS NOT NULL AND "                                      \
+	SQL_PROJECT_TEAM_OK("s.project_id", user2)                                \
+	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id", user3) "))"
+
+/* Result columns, one enum per statement or per set of statements with the
+ * same select list, in the order of the list below. */
+/* ST_PING */
+enum { PING_ONE, PING__COLS };
+/* ST_THROTTLE_COUNT */
+enum { THROTTLE_COUNT_FAILURES, THROTTLE_COUNT_RETRY_AFTER, THROTTLE_COUNT__COLS };
+/* ST_RECORDS_MONTH */
+enum {
+	RECORDS_MONTH_ID, RECORDS_MONTH_USER, RECORDS_MONTH_PROJECT, RECORDS_MONTH_START,
+	RECORDS_MONTH_END, RECORDS_MONTH_TZ, RECORDS_MONTH_DURATION, RECORDS_MONTH_RATE,
+	RECORDS_MONTH_HOURLY_RATE, RECORDS_MONTH_BILLABLE, RECORDS_MONTH_DESCRIPTION,
+	RECORDS_MONTH__COLS
+};
+/* ST_RECORDS_ID_RANGE */
+enum { RECORDS_ID_RANGE_LO, RECORDS_ID_RANGE_HI, RECORDS_ID_RANGE_MAX, RECORDS_ID_RANGE__COLS };
+/* ST_RECORDS_PROJECTS, ST_RECORDS_PROJECT, ST_SHARE_PROJECT, ST_SHARE_PROJECTS */
+enum { PROJECT_NAME_ID, PROJECT_NAME_NAME, PROJECT_NAME__COLS };
+/* ST_RECORDS_USERS */
+enum { RECORDS_USERS_ID, RECORDS_USERS_NAME, RECORDS_USERS__COLS };
+/* ST_STATS_YEAR_PROJECT, ST_STATS_YEAR_CUSTOMER */
+enum { STATS_YEAR_MONTH, STATS_YEAR_DURATION, STATS_YEAR__COLS };
+/* ST_STATS_CUSTOMER_BUDGET, ST_STATS_PROJECT_BUDGET */
+enum { STATS_BUDGET_BUDGET, STATS_BUDGET_TIME_BUDGET, STATS_BUDGET_TYPE, STATS_BUDGET__COLS };
+/* ST_STATS_CUSTOMER_SPENT, ST_STATS_PROJECT_SPENT */
+enum { STATS_SPENT_RATE, STATS_SPENT_DURATION, STATS_SPENT__COLS };
+/* ST_AUTH_SESSION */
+enum { AUTH_SESSION_DATA, AUTH_SESSION_LIFETIME, AUTH_SESSION__COLS };
+/* ST_AUTH_USER */
+enum {
+	AUTH_USER_ID, AUTH_USER_USERNAME, AUTH_USER_PASSWORD, AUTH_USER_ENABLED,
+	AUTH_USER_ROLES, AUTH_USER__COLS
+};
+/* ST_AUTH_PERMISSIONS */
+enum {
+	AUTH_PERMISSIONS_ROLE, AUTH_PERMISSIONS_PERMISSION, AUTH_PERMISSIONS_ALLOWED,
+	AUTH_PERMISSIONS__COLS
+};
+/* SQL_SHARE_COLS: ST_SHARE_BY_KEY, ST_ADMIN_LIST, ST_ADMIN_SHARE, ST_CLI_LIST,
+ * ST_CLI_SHARE */
+enum {
+	SHARE_ID, SHARE_PROJECT, SHARE_CUSTOMER, SHARE_KEY, SHARE_PASSWORD, SHARE_HAS_PW,
+	SHARE_MERGE,
+	SHARE_FLAGS,                  /* the six *_visible flag columns from here */
+	SHARE_CUST_ID = SHARE_FLAGS + 6, SHARE_CUST_NAME, SHARE_TZ, SHARE_CURRENCY,
+	SHARE_PROJECT_NAME, SHARE_EXPIRES, SHARE_EXPIRED, SHARE_WINDOW_FROM, SHARE_WINDOW_TO,
+	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE__COLS
+};
+/* ST_ADMIN_CUSTOMERS */
+enum { ADMIN_CUSTOMERS_ID, ADMIN_CUSTOMERS_NAME, ADMIN_CUSTOMERS_VISIBLE, ADMIN_CUSTOMERS__COLS };
+/* ST_ADMIN_PROJECTS: the first three columns as in ST_ADMIN_CUSTOMERS */
+enum {
+	ADMIN_PROJECTS_ID, ADMIN_PROJECTS_NAME, ADMIN_PROJECTS_VISIBLE,
+	ADMIN_PROJECTS_CUSTOMER_ID, ADMIN_PROJECTS_CUSTOMER_NAME, ADMIN_PROJECTS_CUSTOMER_VISIBLE,
+	ADMIN_PROJECTS__COLS
+};
+/* ST_ADMIN_CUSTOMER_OK, ST_ADMIN_PROJECT_OK */
+enum { ENTITY_OK_ID, ENTITY_OK__COLS };
+/* ST_ADMIN_KEY_EXISTS */
+enum { KEY_EXISTS_ONE, KEY_EXISTS__COLS };
+/* ST_SHARE_ZONE */
+enum { SHARE_ZONE_TZ, SHARE_ZONE__COLS };
+/* ST_READY */
+enum { READY_COUNT, READY__COLS };
+/* ST_TABLE_EXISTS */
+enum { TABLE_EXISTS_ONE, TABLE_EXISTS__COLS };
+/* ST_INSTALL_COLUMNS */
+enum { INSTALL_COLUMNS_NAME, INSTALL_COLUMNS__COLS };
+/* ST_INSTALL_SCHEMA_VERSIONS */
+enum { INSTALL_SCHEMA_VERSIONS_VERSION, INSTALL_SCHEMA_VERSIONS__COLS };
+/* ST_INSTALL_MIGRATION_DONE */
+enum { INSTALL_MIGRATION_DONE_ONE, INSTALL_MIGRATION_DONE__COLS };
+/* ST_INSTALL_LEGACY_COUNT */
+enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 
 #define SQL_STATEMENTS(X)                                                     \
-	X(ST_PING, "SELECT 1")                                                    \
+	X(ST_PING, 0, PING__COLS, "SELECT 1")                                     \
 	/* shares */                                                              \
-	X(ST_SHARE_BY_KEY,                                                        \
+	X(ST_SHARE_BY_KEY, 2, SHARE__COLS,                                        \
 	  SQL_SHARE_COLS("s.password")                                            \
 	  " WHERE s.share_key = ? AND BINARY s.share_key = ?"                     \
 	  /* an expired share is no share: the row is simply not there */         \
 	  " AND (st.expires_at IS NULL OR st.expires_at > UTC_TIMESTAMP())")      \
 	/* unlock: failed-attempt throttling (throttle.c); times from the     \
 	 * database clock so every host agrees */                               \
-	X(ST_THROTTLE_COUNT,                                                      \
+	X(ST_THROTTLE_COUNT, 3, THROTTLE_COUNT__COLS,                             \
 	  "SELECT CAST(COALESCE(SUM(failures), 0) AS SIGNED),"                    \
 	  " CAST(COALESCE(MIN(window_start) + ? - UNIX_TIMESTAMP(), 0) AS SIGNED)"\
 	  " FROM kimai2_customer_portals_attempts"                                \
 	  " WHERE client_key = ? AND window_start > UNIX_TIMESTAMP() - ?")        \
 	/* failures is assigned first: it must see the old window_start */        \
-	X(ST_THROTTLE_FAIL,                                                       \
+	X(ST_THROTTLE_FAIL, 4, 0,                                                 \
 	  "INSERT INTO kimai2_customer_portals_attempts"                          \
 	  " (client_key, share_id, failures, window_start)"                       \
 	  " VALUES (?, ?, 1, UNIX_TIMESTAMP())"                                   \
@@ -75,21 +166,21 @@
 	  " failures = IF(window_start <= UNIX_TIMESTAMP() - ?, 1, failures + 1),"\
 	  " window_start = IF(window_start <= UNIX_TIMESTAMP() - ?,"              \
 	  " UNIX_TIMESTAMP(), window_start)")                                     \
-	X(ST_THROTTLE_RESET,                                                      \
+	X(ST_THROTTLE_RESET, 2, 0,                                                \
 	  "DELETE FROM kimai2_customer_portals_attempts"                          \
 	  " WHERE client_key = ? AND share_id = ?")                               \
-	X(ST_THROTTLE_PURGE,                                                      \
+	X(ST_THROTTLE_PURGE, 1, 0,                                                \
 	  "DELETE FROM kimai2_customer_portals_attempts"                          \
 	  " WHERE window_start <= UNIX_TIMESTAMP() - ? LIMIT 50")                 \
 	/* records: the month of a share (records.c); bounds are UTC DATETIME  \
 	 * text, end exclusive; running records (end_time NULL) never count */   \
 	/* The month's records of a list of projects (records.c, month_ids.h):   \
-	 * RECORDS_BATCH project ids (repeat one to fill), the month's id range   \
+	 * SQL_RECORDS_BATCH project ids (repeat one to fill), the month's id range \
 	 * (lo, hi) and the table's highest id.  The range on (project_id, id)   \
 	 * keeps this fast on big tables; records.c keeps the month's stopped     \
 	 * records of the rows and orders them (naming start_time or end_time    \
 	 * here makes MariaDB plan for longer than it runs). */                   \
-	X(ST_RECORDS_MONTH,                                                        \
+	X(ST_RECORDS_MONTH, SQL_RECORDS_BATCH + 3, RECORDS_MONTH__COLS,           \
 	  "SELECT t.id, t.`user`, t.project_id, t.start_time, t.end_time,"        \
 	  " t.timezone, COALESCE(t.duration, 0), t.rate, t.hourly_rate,"          \
 	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
@@ -99,25 +190,25 @@
 	  " AND (t.id BETWEEN ? AND ? OR t.id > ?)")                              \
 	/* ids of the records starting in a period (month_ids.c): a covering    \
 	 * scan of the start_time index, cached */                               \
-	X(ST_RECORDS_ID_RANGE,                                                     \
+	X(ST_RECORDS_ID_RANGE, 2, RECORDS_ID_RANGE__COLS,                         \
 	  "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0),"                    \
 	  " (SELECT COALESCE(MAX(id), 0) FROM kimai2_timesheet)"                  \
 	  " FROM kimai2_timesheet WHERE start_time >= ? AND start_time < ?")      \
 	/* the projects the records come from: a customer's visible ones, or    \
 	 * one; and the display names of the records' users */                   \
-	X(ST_RECORDS_PROJECTS,                                                     \
+	X(ST_RECORDS_PROJECTS, 1, PROJECT_NAME__COLS,                             \
 	  "SELECT id, name FROM kimai2_projects"                                  \
 	  " WHERE customer_id = ? AND visible = 1 ORDER BY id")                   \
-	X(ST_RECORDS_PROJECT,                                                      \
+	X(ST_RECORDS_PROJECT, 1, PROJECT_NAME__COLS,                              \
 	  "SELECT id, name FROM kimai2_projects WHERE id = ?")                    \
-	X(ST_RECORDS_USERS,                                                        \
-	  "SELECT id, COALESCE(NULLIF(alias, ''), username) FROM kimai2_users"    \
+	X(ST_RECORDS_USERS, SQL_RECORDS_BATCH, RECORDS_USERS__COLS,               \
+	  "SELECT id, " SQL_USER_DISPLAY_NAME " FROM kimai2_users"                \
 	  " WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")        \
 	/* a visible project of a customer (drill-down of customer shares) */    \
-	X(ST_SHARE_PROJECT,                                                        \
+	X(ST_SHARE_PROJECT, 2, PROJECT_NAME__COLS,                                \
 	  "SELECT id, name FROM kimai2_projects"                                  \
 	  " WHERE id = ? AND customer_id = ? AND visible = 1")                    \
-	X(ST_SHARE_PROJECTS,                                                       \
+	X(ST_SHARE_PROJECTS, 1, PROJECT_NAME__COLS,                               \
 	  "SELECT id, name FROM kimai2_projects"                                  \
 	  " WHERE customer_id = ? AND visible = 1 ORDER BY name, id")             \
 	/* stats: charts and budgets (share_stats.c).  Bounds are Unix seconds,      \
@@ -125,7 +216,7 @@
 	 * conversion, no 2038 limit, the index on start_time is used).  The         \
 	 * annual rows give the month 0..11 by INTERVAL over the 11 month starts     \
 	 * after January, computed in the customer's zone. */                        \
-	X(ST_STATS_YEAR_PROJECT,                                                     \
+	X(ST_STATS_YEAR_PROJECT, 14, STATS_YEAR__COLS,                            \
 	  "SELECT INTERVAL(TIMESTAMPDIFF(SECOND, " SQL_EPOCH ", t.start_time),"      \
 	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS m,"                                  \
 	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
@@ -134,7 +225,7 @@
 	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
 	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND"                    \
 	  " AND t.end_time IS NOT NULL GROUP BY m")                                  \
-	X(ST_STATS_YEAR_CUSTOMER,                                                    \
+	X(ST_STATS_YEAR_CUSTOMER, 14, STATS_YEAR__COLS,                           \
 	  "SELECT INTERVAL(TIMESTAMPDIFF(SECOND, " SQL_EPOCH ", t.start_time),"      \
 	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS m,"                                  \
 	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
@@ -144,14 +235,14 @@
 	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
 	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND"                    \
 	  " AND t.end_time IS NOT NULL GROUP BY m")                                  \
-	X(ST_STATS_CUSTOMER_BUDGET,                                                  \
+	X(ST_STATS_CUSTOMER_BUDGET, 1, STATS_BUDGET__COLS,                        \
 	  "SELECT COALESCE(budget, 0), COALESCE(time_budget, 0), budget_type"        \
 	  " FROM kimai2_customers WHERE id = ?")                                     \
-	X(ST_STATS_PROJECT_BUDGET,                                                   \
+	X(ST_STATS_PROJECT_BUDGET, 1, STATS_BUDGET__COLS,                         \
 	  "SELECT COALESCE(budget, 0), COALESCE(time_budget, 0), budget_type"        \
 	  " FROM kimai2_projects WHERE id = ?")                                      \
 	/* spent: stopped billable records; all of a customer's projects */          \
-	X(ST_STATS_CUSTOMER_SPENT,                                                   \
+	X(ST_STATS_CUSTOMER_SPENT, 3, STATS_SPENT__COLS,                          \
 	  "SELECT COALESCE(SUM(t.rate), 0),"                                         \
 	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
 	  " FROM kimai2_timesheet t"                                                 \
@@ -159,7 +250,7 @@
 	  " WHERE p.customer_id = ? AND t.billable = 1 AND t.end_time IS NOT NULL"   \
 	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
 	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND")                   \
-	X(ST_STATS_PROJECT_SPENT,                                                    \
+	X(ST_STATS_PROJECT_SPENT, 3, STATS_SPENT__COLS,                           \
 	  "SELECT COALESCE(SUM(t.rate), 0),"                                         \
 	  " CAST(COALESCE(SUM(t.duration), 0) AS SIGNED)"                            \
 	  " FROM kimai2_timesheet t"                                                 \
@@ -167,84 +258,85 @@
 	  " AND t.start_time >= " SQL_EPOCH " + INTERVAL ? SECOND"                   \
 	  " AND t.start_time < " SQL_EPOCH " + INTERVAL ? SECOND")                   \
 	/* admin: Kimai session check (auth.c); the session row is only read */ \
-	X(ST_AUTH_SESSION,                                                        \
+	X(ST_AUTH_SESSION, 2, AUTH_SESSION__COLS,                                 \
 	  "SELECT data, lifetime FROM kimai2_sessions"                            \
 	  " WHERE id = ? AND BINARY id = ?")                                      \
-	X(ST_AUTH_USER,                                                           \
+	X(ST_AUTH_USER, 1, AUTH_USER__COLS,                                       \
 	  "SELECT id, username, password, enabled, roles FROM kimai2_users"       \
 	  " WHERE username = ?")                                                  \
-	X(ST_AUTH_PERMISSIONS,                                                    \
+	X(ST_AUTH_PERMISSIONS, 0, AUTH_PERMISSIONS__COLS,                         \
 	  "SELECT r.name, rp.permission, rp.allowed"                              \
 	  " FROM kimai2_roles_permissions rp"                                     \
 	  " JOIN kimai2_roles r ON r.id = rp.role_id"                             \
 	  " WHERE rp.permission IN ('customer_portal', 'view_all_data')")         \
 	/* admin: shares (page_admin_*.c, admin_share.c) */                      \
-	X(ST_ADMIN_LIST,                                                          \
-	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK                       \
+	X(ST_ADMIN_LIST, 4, SHARE__COLS,                                    \
+	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?")   \
 	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
-	X(ST_ADMIN_SHARE,                                                         \
+	X(ST_ADMIN_SHARE, 7, SHARE__COLS,                                   \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
-	  " AND BINARY s.share_key = ? AND " SQL_ADMIN_SHARE_OK)                  \
-	X(ST_ADMIN_CUSTOMERS,                                                     \
+	  " AND BINARY s.share_key = ? AND "                                      \
+	  SQL_ADMIN_SHARE_OK("?", "?", "?", "?"))                                 \
+	X(ST_ADMIN_CUSTOMERS, 2, ADMIN_CUSTOMERS__COLS,                           \
 	  "SELECT c.id, c.name, c.visible FROM kimai2_customers c"                \
-	  " WHERE ? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id")                         \
+	  " WHERE ? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id", "?")                    \
 	  " ORDER BY c.name, c.id LIMIT 10000")                                   \
-	X(ST_ADMIN_PROJECTS,                                                      \
+	X(ST_ADMIN_PROJECTS, 3, ADMIN_PROJECTS__COLS,                             \
 	  "SELECT p.id, p.name, p.visible, c.id, c.name, c.visible"               \
 	  " FROM kimai2_projects p JOIN kimai2_customers c ON c.id = p.customer_id"\
-	  " WHERE ? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id")                         \
-	  " AND " SQL_CUSTOMER_TEAM_OK("c.id") ")"                                \
+	  " WHERE ? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id", "?")                    \
+	  " AND " SQL_CUSTOMER_TEAM_OK("c.id", "?") ")"                           \
 	  " ORDER BY c.name, c.id, p.name, p.id LIMIT 10000")                     \
-	X(ST_ADMIN_CUSTOMER_OK,                                                   \
+	X(ST_ADMIN_CUSTOMER_OK, 3, ENTITY_OK__COLS,                               \
 	  "SELECT c.id FROM kimai2_customers c WHERE c.id = ?"                    \
-	  " AND (? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id") ")")                     \
-	X(ST_ADMIN_PROJECT_OK,                                                    \
+	  " AND (? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id", "?") ")")                \
+	X(ST_ADMIN_PROJECT_OK, 4, ENTITY_OK__COLS,                                \
 	  "SELECT p.id FROM kimai2_projects p"                                    \
 	  " JOIN kimai2_customers c ON c.id = p.customer_id WHERE p.id = ?"       \
-	  " AND (? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id")                          \
-	  " AND " SQL_CUSTOMER_TEAM_OK("c.id") "))")                              \
-	X(ST_ADMIN_KEY_EXISTS,                                                    \
+	  " AND (? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id", "?")                     \
+	  " AND " SQL_CUSTOMER_TEAM_OK("c.id", "?") "))")                         \
+	X(ST_ADMIN_KEY_EXISTS, 1, KEY_EXISTS__COLS,                               \
 	  "SELECT 1 FROM kimai2_customer_portals WHERE share_key = ?")            \
-	X(ST_ADMIN_INSERT,                                                        \
+	X(ST_ADMIN_INSERT, 11, 0,                                                 \
 	  "INSERT INTO kimai2_customer_portals (project_id, customer_id,"         \
 	  " share_key, password, record_merge_mode, entry_user_visible,"          \
 	  " entry_rate_visible, annual_chart_visible, monthly_chart_visible,"     \
 	  " budget_stats_visible, time_budget_stats_visible)"                     \
 	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")                            \
 	/* the third parameter = 1 keeps the stored password hash */              \
-	X(ST_ADMIN_UPDATE,                                                        \
+	X(ST_ADMIN_UPDATE, 13, 0,                                                 \
 	  "UPDATE kimai2_customer_portals SET project_id = ?, customer_id = ?,"   \
 	  " password = IF(? = 1, password, ?), record_merge_mode = ?,"            \
 	  " entry_user_visible = ?, entry_rate_visible = ?,"                      \
 	  " annual_chart_visible = ?, monthly_chart_visible = ?,"                 \
 	  " budget_stats_visible = ?, time_budget_stats_visible = ?"              \
 	  " WHERE id = ? AND BINARY share_key = ?")                               \
-	X(ST_ADMIN_DELETE,                                                        \
+	X(ST_ADMIN_DELETE, 2, 0,                                                  \
 	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND BINARY share_key = ?")\
 	/* extras (share_store.c, views.c, share_cli.c): per-share settings,    \
 	 * key rotation, passwords from the command line, view counts */        \
-	X(ST_SHARE_ZONE,                                                          \
+	X(ST_SHARE_ZONE, 1, SHARE_ZONE__COLS,                                     \
 	  "SELECT COALESCE(c.timezone, pc.timezone) FROM kimai2_customer_portals s"\
 	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
 	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
 	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id WHERE s.id = ?")  \
-	X(ST_SETTINGS_SAVE,                                                       \
+	X(ST_SETTINGS_SAVE, 4, 0,                                                 \
 	  "INSERT INTO kimai2_customer_portals_settings (share_id, expires_at,"   \
 	  " window_from, window_to, created_at, updated_at)"                      \
 	  " VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"                \
 	  " ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at),"             \
 	  " window_from = VALUES(window_from), window_to = VALUES(window_to),"    \
 	  " updated_at = UTC_TIMESTAMP()")                                        \
-	X(ST_SHARE_ROTATE,                                                        \
+	X(ST_SHARE_ROTATE, 3, 0,                                                  \
 	  "UPDATE kimai2_customer_portals SET share_key = ?"                      \
 	  " WHERE id = ? AND BINARY share_key = ?")                               \
-	X(ST_SHARE_SET_PASSWORD,                                                  \
+	X(ST_SHARE_SET_PASSWORD, 2, 0,                                            \
 	  "UPDATE kimai2_customer_portals SET password = ? WHERE id = ?")         \
-	X(ST_CLI_LIST, SQL_ADMIN_SHARE_COLS " ORDER BY s.id")                     \
-	X(ST_CLI_SHARE, SQL_ADMIN_SHARE_COLS " WHERE s.id = ?")                   \
+	X(ST_CLI_LIST, 0, SHARE__COLS, SQL_ADMIN_SHARE_COLS " ORDER BY s.id") \
+	X(ST_CLI_SHARE, 1, SHARE__COLS, SQL_ADMIN_SHARE_COLS " WHERE s.id = ?") \
 	/* a share deleted since its views were counted gets no row (and no    \
 	 * foreign-key error): the SELECT finds nothing to insert */             \
-	X(ST_VIEWS_ADD,                                                           \
+	X(ST_VIEWS_ADD, 3, 0,                                                     \
 	  "INSERT INTO kimai2_customer_portals_views (share_id, views, last_view)"\
 	  " SELECT s.id, ?, ? FROM kimai2_customer_portals s WHERE s.id = ?"      \
 	  " ON DUPLICATE KEY UPDATE views = views + VALUES(views),"               \
@@ -252,32 +344,32 @@
 	  " VALUES(last_view))")                                                  \
 	/* readiness */                                                           \
 	/* the tables of the share query: the plugin's and the settings */      \
-	X(ST_READY, "SELECT COUNT(*) FROM kimai2_customer_portals s"                  \
+	X(ST_READY, 0, READY__COLS, "SELECT COUNT(*) FROM kimai2_customer_portals s" \
 	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
 	  " WHERE 1 = 0")                                                         \
-	X(ST_TABLE_EXISTS,                                                        \
+	X(ST_TABLE_EXISTS, 1, TABLE_EXISTS__COLS,                                 \
 	  "SELECT 1 FROM information_schema.TABLES"                               \
 	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")                  \
 	/* install (install.c): what exists, what ran, the plugin's migration    \
 	 * rows and the one-time copy of the legacy table */                     \
-	X(ST_INSTALL_COLUMNS,                                                     \
+	X(ST_INSTALL_COLUMNS, 1, INSTALL_COLUMNS__COLS,                           \
 	  "SELECT COLUMN_NAME FROM information_schema.COLUMNS"                    \
 	  " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")                  \
-	X(ST_INSTALL_SCHEMA_VERSIONS,                                             \
+	X(ST_INSTALL_SCHEMA_VERSIONS, 0, INSTALL_SCHEMA_VERSIONS__COLS,           \
 	  "SELECT version FROM kimai2_customer_portals_schema")                   \
-	X(ST_INSTALL_SCHEMA_RECORD,                                               \
+	X(ST_INSTALL_SCHEMA_RECORD, 2, 0,                                         \
 	  "INSERT INTO kimai2_customer_portals_schema (version, name, applied_at)"\
 	  " VALUES (?, ?, UTC_TIMESTAMP())")                                      \
-	X(ST_INSTALL_MIGRATION_DONE,                                              \
+	X(ST_INSTALL_MIGRATION_DONE, 1, INSTALL_MIGRATION_DONE__COLS,             \
 	  "SELECT 1 FROM bundle_migration_customer_portal WHERE version = ?")     \
-	X(ST_INSTALL_MIGRATION_RECORD,                                            \
+	X(ST_INSTALL_MIGRATION_RECORD, 1, 0,                                      \
 	  "INSERT IGNORE INTO bundle_migration_customer_portal"                   \
 	  " (version, executed_at, execution_time) VALUES (?, UTC_TIMESTAMP(), NULL)")\
-	X(ST_INSTALL_LEGACY_COUNT,                                                \
+	X(ST_INSTALL_LEGACY_COUNT, 0, INSTALL_LEGACY_COUNT__COLS,                 \
 	  "SELECT COUNT(*) FROM kimai2_shared_project_timesheets")                \
 	/* project shares of the plugin's releases before 2024; keys already    \
 	 * taken and shares of deleted projects are skipped */                   \
-	X(ST_INSTALL_LEGACY_COPY,                                                 \
+	X(ST_INSTALL_LEGACY_COPY, 0, 0,                                           \
 	  "INSERT IGNORE INTO kimai2_customer_portals (share_key, project_id,"    \
 	  " customer_id, password, entry_user_visible, entry_rate_visible,"       \
 	  " record_merge_mode, annual_chart_visible, monthly_chart_visible)"      \
@@ -290,7 +382,7 @@
 	  " WHERE s.share_key = l.share_key) ORDER BY l.id")                      \
 	/* the same for the 3.x releases, which also had customer shares and    \
 	 * the budget flags */                                                    \
-	X(ST_INSTALL_LEGACY_COPY_FULL,                                            \
+	X(ST_INSTALL_LEGACY_COPY_FULL, 0, 0,                                      \
 	  "INSERT IGNORE INTO kimai2_customer_portals (share_key, project_id,"    \
 	  " customer_id, password, entry_user_visible, entry_rate_visible,"       \
 	  " record_merge_mode, annual_chart_visible, monthly_chart_visible,"      \
@@ -307,13 +399,15 @@
 	  " WHERE s.share_key = l.share_key) ORDER BY l.id")
 
 enum stmt {
-#define SQL_ENUM(name, text) name,
+#define SQL_ENUM(name, params, cols, text) name,
 	SQL_STATEMENTS(SQL_ENUM)
 #undef SQL_ENUM
 	ST__MAX
 };
 
 extern const char *const sql_text[ST__MAX];
+extern const unsigned sql_params[ST__MAX];   /* `?` in the text */
+extern const unsigned sql_cols[ST__MAX];     /* result columns, 0 if none */
 extern const char *const sql_name[ST__MAX];
 
 #endif

@@ -114,9 +114,10 @@ static int load_permissions(const struct mctx *mc, struct auth_user *u, struct p
 	if (rs.nrows)
 		rows = arena_calloc(mc->a, rs.nrows, sizeof(*rows));
 	for (size_t k = 0; k < rs.nrows; k++) {
-		rows[k].role = upper(mc->a, dbr_text(&rs, k, 0));
-		rows[k].permission = dbr_text(&rs, k, 1) ? dbr_text(&rs, k, 1) : "";
-		rows[k].allowed = dbr_int(&rs, k, 2, 0) != 0;
+		rows[k].role = upper(mc->a, dbr_text(&rs, k, AUTH_PERMISSIONS_ROLE));
+		rows[k].permission = dbr_text(&rs, k, AUTH_PERMISSIONS_PERMISSION)
+		                     ? dbr_text(&rs, k, AUTH_PERMISSIONS_PERMISSION) : "";
+		rows[k].allowed = dbr_int(&rs, k, AUTH_PERMISSIONS_ALLOWED, 0) != 0;
 	}
 	u->customer_portal = auth_has_permission(u->roles, u->nroles, "customer_portal",
 	                                         rows, rs.nrows);
@@ -143,11 +144,11 @@ static int check_user(const struct mctx *mc, const struct kimai_session *ks,
 	*v = AUTH_NO_USER;
 	if (rs.nrows != 1)
 		return 0;
-	name = DBROW(&rs, 0, 1);
-	pw = DBROW(&rs, 0, 2);
-	roles = DBROW(&rs, 0, 4);
+	name = DBROW(&rs, 0, AUTH_USER_USERNAME);
+	pw = DBROW(&rs, 0, AUTH_USER_PASSWORD);
+	roles = DBROW(&rs, 0, AUTH_USER_ROLES);
 	*v = AUTH_USER_CHANGED;
-	if (dbr_int(&rs, 0, 0, -1) != ks->user_id || name->t != DB_TEXT ||
+	if (dbr_int(&rs, 0, AUTH_USER_ID, -1) != ks->user_id || name->t != DB_TEXT ||
 	    name->len != ks->username_len || memcmp(name->s, ks->username, name->len) != 0)
 		return 0;
 	/* The hash is a secret: compare in constant time.  A token without a
@@ -157,7 +158,7 @@ static int check_user(const struct mctx *mc, const struct kimai_session *ks,
 	if (!same_pw)
 		return 0;
 	*v = AUTH_DISABLED;
-	if (!ks->enabled || dbr_int(&rs, 0, 3, 0) == 0)
+	if (!ks->enabled || dbr_int(&rs, 0, AUTH_USER_ENABLED, 0) == 0)
 		return 0;
 
 	u->id = ks->user_id;
@@ -202,11 +203,11 @@ int auth_check(const struct mctx *mc, const char *sid, struct auth_user *u,
 		*v = AUTH_NO_SESSION;
 		return 0;
 	}
-	if (dbr_int(&rs, 0, 1, 0) < (long long)time(NULL)) {
+	if (dbr_int(&rs, 0, AUTH_SESSION_LIFETIME, 0) < (long long)time(NULL)) {
 		*v = AUTH_EXPIRED;
 		return 0;
 	}
-	data = DBROW(&rs, 0, 0);
+	data = DBROW(&rs, 0, AUTH_SESSION_DATA);
 	if (data->t != DB_TEXT ||
 	    kimai_session_decode(data->s, data->len, mc->a, &ks, &pe) < 0) {
 		log_debug("session payload rejected: %s", pe.msg);

@@ -298,6 +298,13 @@ static int fetch_rows(struct db *db, enum stmt id, struct arena *a,
 	}
 	size_t ncols = mysql_num_fields(meta);
 	size_t nrows = (size_t)mysql_stmt_num_rows(st);
+	/* Callers read columns by the names declared in sql.h. */
+	if (ncols != sql_cols[id]) {
+		mysql_free_result(meta);
+		mysql_stmt_free_result(st);
+		return PERR(e, PERR_INTERNAL, "%s: declared with %u columns, got %zu",
+		            sql_name[id], sql_cols[id], ncols);
+	}
 	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
 	MYSQL_BIND *bind = arena_calloc(a, ncols, sizeof(*bind));
 	enum dbtype *types = arena_calloc(a, ncols, sizeof(*types));
@@ -390,6 +397,9 @@ int db_exec(struct db *db, enum stmt id, const struct dbval *params, size_t np,
 {
 	if (out)
 		*out = (struct dbrows){0};
+	if (np != sql_params[id])
+		return PERR(e, PERR_INTERNAL, "%s: declared with %u parameters, got %zu",
+		            sql_name[id], sql_params[id], np);
 	if (np > DB_MAX_PARAMS)
 		return PERR(e, PERR_INTERNAL, "%s: too many parameters", sql_name[id]);
 	if (db_connect(db, e) || prepare(db, id, e))

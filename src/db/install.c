@@ -137,7 +137,7 @@ static int load_versions(struct inst *I, struct perr *e)
 	if (exec(I, ST_INSTALL_SCHEMA_VERSIONS, NULL, 0, &rs, "SELECT", e))
 		return -1;
 	for (size_t r = 0; r < rs.nrows; r++) {
-		long long v = dbr_int(&rs, r, 0, -1);
+		long long v = dbr_int(&rs, r, INSTALL_SCHEMA_VERSIONS_VERSION, -1);
 		if (v >= 0 && v < (long long)(sizeof(I->applied) / sizeof(I->applied[0])))
 			I->applied[v] = true;
 	}
@@ -228,7 +228,7 @@ static int record_migrations(struct inst *I, unsigned *added, struct perr *e)
 static bool has_column(const struct dbrows *cols, const char *name)
 {
 	for (size_t r = 0; r < cols->nrows; r++) {
-		const char *c = dbr_text(cols, r, 0);
+		const char *c = dbr_text(cols, r, INSTALL_COLUMNS_NAME);
 		if (c && strcmp(c, name) == 0)
 			return true;
 	}
@@ -260,7 +260,7 @@ static int copy_legacy(struct inst *I, struct perr *e)
 	         "INSERT", e))
 		goto rollback;
 	unsigned long long copied = db_affected(I->db);
-	long long total = count.nrows ? dbr_int(&count, 0, 0, 0) : 0;
+	long long total = count.nrows ? dbr_int(&count, 0, INSTALL_LEGACY_COUNT_COUNT, 0) : 0;
 	if (record_migrations(I, &added, e))
 		goto rollback;
 	if (script(I, "COMMIT", 6, "INSERT", e))

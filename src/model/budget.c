@@ -39,10 +39,6 @@ int budget_compute(double spent, double budget, struct budget_calc *out)
 /* ---- budget figures of one entity ----------------------------------- */
 
 
-/* Columns of ST_STATS_*_BUDGET and ST_STATS_*_SPENT. */
-enum { CB_BUDGET, CB_TIME_BUDGET, CB_TYPE };
-enum { CS_RATE, CS_DURATION };
-
 /* Budgets of a customer or project and what was spent in the budget's
  * period, from the cache when fresh.  `zone` is the customer's zone, in
  * which the month `y`-`m` is cut: a monthly budget counts the month the
@@ -65,9 +61,9 @@ int budget_figures_load(const struct mctx *mc, enum budget_kind kind, long long 
 	            &key, 1, mc->a, &rs, e))
 		return -1;
 	if (rs.nrows == 1) {
-		const char *type = dbr_text(&rs, 0, CB_TYPE);
-		f->budget = dbr_double(&rs, 0, CB_BUDGET, 0);
-		f->time_budget = dbr_int(&rs, 0, CB_TIME_BUDGET, 0);
+		const char *type = dbr_text(&rs, 0, STATS_BUDGET_TYPE);
+		f->budget = dbr_double(&rs, 0, STATS_BUDGET_BUDGET, 0);
+		f->time_budget = dbr_int(&rs, 0, STATS_BUDGET_TIME_BUDGET, 0);
 		f->monthly = type && strcmp(type, "month") == 0;
 	}
 	if (f->budget > 0 || f->time_budget > 0) {
@@ -85,16 +81,13 @@ int budget_figures_load(const struct mctx *mc, enum budget_kind kind, long long 
 		            p, 3, mc->a, &rs, e))
 			return -1;
 		if (rs.nrows == 1) {
-			f->spent = dbr_double(&rs, 0, CS_RATE, 0);
-			f->spent_seconds = dbr_int(&rs, 0, CS_DURATION, 0);
+			f->spent = dbr_double(&rs, 0, STATS_SPENT_RATE, 0);
+			f->spent_seconds = dbr_int(&rs, 0, STATS_SPENT_DURATION, 0);
 		}
 	}
 	budget_cache_put(kind, id, now, f);
 	return 0;
 }
-
-/* Columns of ST_STATS_YEAR_*. */
-enum { CY_MONTH, CY_DURATION };
 
 /* Seconds per month of `year` (months cut in the customer's zone) over the
  * same records as the table: stopped records of the same projects. */
@@ -128,9 +121,9 @@ int year_seconds_load(const struct mctx *mc, const struct share *s, long long pr
 		return -1;
 	memset(secs, 0, 12 * sizeof(secs[0]));
 	for (size_t i = 0; i < rs.nrows; i++) {
-		long long m = dbr_int(&rs, i, CY_MONTH, -1);
+		long long m = dbr_int(&rs, i, STATS_YEAR_MONTH, -1);
 		if (m >= 0 && m < 12)
-			secs[m] += dbr_int(&rs, i, CY_DURATION, 0);
+			secs[m] += dbr_int(&rs, i, STATS_YEAR_DURATION, 0);
 	}
 	chart_cache_put(scope, id, year, now, secs);
 	return 0;

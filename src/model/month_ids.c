@@ -76,9 +76,6 @@ void month_ids_clear(void)
 }
 
 
-/* Columns of ST_RECORDS_ID_RANGE. */
-enum { C_LO, C_HI, C_MAX };
-
 int month_ids_get(struct db *db, struct arena *a, const char *from, const char *to,
                   struct month_ids *out, struct perr *e)
 {
@@ -94,9 +91,9 @@ int month_ids_get(struct db *db, struct arena *a, const char *from, const char *
 		return -1;
 	if (rs.nrows != 1)
 		return PERR(e, PERR_INTERNAL, "id range: %zu rows", rs.nrows);
-	out->lo = dbr_int(&rs, 0, C_LO, 0);
-	out->hi = dbr_int(&rs, 0, C_HI, 0);
-	out->max = dbr_int(&rs, 0, C_MAX, 0);
+	out->lo = dbr_int(&rs, 0, RECORDS_ID_RANGE_LO, 0);
+	out->hi = dbr_int(&rs, 0, RECORDS_ID_RANGE_HI, 0);
+	out->max = dbr_int(&rs, 0, RECORDS_ID_RANGE_MAX, 0);
 	month_ids_store(from, to, now, out);
 	return 0;
 }

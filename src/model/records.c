@@ -22,15 +22,6 @@
 
 #include "share.h"
 
-/* Ids per IN list of ST_RECORDS_MONTH and ST_RECORDS_USERS. */
-#define RECORDS_BATCH 16
-
-/* Columns of ST_RECORDS_MONTH. */
-enum {
-	C_ID, C_USER, C_PROJECT, C_START, C_END, C_TZ, C_DURATION, C_RATE, C_HOURLY_RATE,
-	C_BILLABLE, C_DESCRIPTION,
-};
-
 /* An id and its display name: projects and users, sorted by id. */
 struct named {
 	long long   id;
@@ -67,8 +58,9 @@ static int fill_record(const struct mctx *mc, const struct share *s, const struc
                        const struct dbrows *rs, size_t i, struct record *rec, struct perr *e)
 {
 	struct tm_local lt;
-	const char *start = dbr_text(rs, i, C_START), *end = dbr_text(rs, i, C_END);
-	rec->id = dbr_int(rs, i, C_ID, 0);
+	const char *start = dbr_text(rs, i, RECORDS_MONTH_START);
+	const char *end = dbr_text(rs, i, RECORDS_MONTH_END);
+	rec->id = dbr_int(rs, i, RECORDS_MONTH_ID, 0);
 	if (!start || utc_parse_datetime(start, &rec->start_utc))
 		return PERR(e, PERR_INTERNAL, "timesheet %lld: unreadable start", rec->id);
 	/* The id range holds the month's records and some neighbours. */
@@ -77,15 +69,15 @@ static int fill_record(const struct mctx *mc, const struct share *s, const struc
 		return 1;
 	if (utc_parse_datetime(end, &rec->end_utc))
 		return PERR(e, PERR_INTERNAL, "timesheet %lld: unreadable end", rec->id);
-	rec->user_id = dbr_int(rs, i, C_USER, 0);
-	rec->project_id = dbr_int(rs, i, C_PROJECT, 0);
-	rec->timezone = dbr_text(rs, i, C_TZ);
-	rec->duration = dbr_int(rs, i, C_DURATION, 0);
-	rec->rate = dbr_double(rs, i, C_RATE, 0);
-	rec->has_hourly_rate = !dbr_isnull(rs, i, C_HOURLY_RATE);
-	rec->hourly_rate = dbr_double(rs, i, C_HOURLY_RATE, 0);
-	rec->billable = dbr_int(rs, i, C_BILLABLE, 0) != 0;
-	rec->description = dbr_text(rs, i, C_DESCRIPTION);
+	rec->user_id = dbr_int(rs, i, RECORDS_MONTH_USER, 0);
+	rec->project_id = dbr_int(rs, i, RECORDS_MONTH_PROJECT, 0);
+	rec->timezone = dbr_text(rs, i, RECORDS_MONTH_TZ);
+	rec->duration = dbr_int(rs, i, RECORDS_MONTH_DURATION, 0);
+	rec->rate = dbr_double(rs, i, RECORDS_MONTH_RATE, 0);
+	rec->has_hourly_rate = !dbr_isnull(rs, i, RECORDS_MONTH_HOURLY_RATE);
+	rec->hourly_rate = dbr_double(rs, i, RECORDS_MONTH_HOURLY_RATE, 0);
+	rec->billable = dbr_int(rs, i, RECORDS_MONTH_BILLABLE, 0) != 0;
+	rec->description = dbr_text(rs, i, RECORDS_MONTH_DESCRIPTION);
 	if (!rec->timezone)
 		rec->timezone = "";
 	if (!rec->description)
@@ -127,7 +119,8 @@ static int source_projects(const struct mctx *mc, const struct share *s, long lo
 		return -1;
 	*out = arena_calloc(mc->a, rs.nrows ? rs.nrows : 1, sizeof(**out));
 	for (size_t i = 0; i < rs.nrows; i++)
-		(*out)[i] = (struct named){dbr_int(&rs, i, 0, 0), dbr_text(&rs, i, 1)};
+		(*out)[i] = (struct named){dbr_int(&rs, i, PROJECT_NAME_ID, 0),
+		                              dbr_text(&rs, i, PROJECT_NAME_NAME)};
 	*n = rs.nrows;
 	qsort(*out, *n, sizeof(**out), cmp_named);
 	return 0;
@@ -146,18 +139,18 @@ static int user_names(const struct mctx *mc, const struct record_list *out, stru
 	for (size_t i = 0; i < out->n; i++)
 		if (k == 0 || v[k - 1].id != v[i].id)
 			v[k++].id = v[i].id;
-	for (size_t first = 0; first < k; first += RECORDS_BATCH) {
-		struct dbval p[RECORDS_BATCH];
+	for (size_t first = 0; first < k; first += SQL_RECORDS_BATCH) {
+		struct dbval p[SQL_RECORDS_BATCH];
 		struct dbrows rs;
-		for (size_t j = 0; j < RECORDS_BATCH; j++)
+		for (size_t j = 0; j < SQL_RECORDS_BATCH; j++)
 			p[j] = dbv_int(v[first + j < k ? first + j : k - 1].id);
-		if (db_exec(mc->db, ST_RECORDS_USERS, p, RECORDS_BATCH, mc->a, &rs, e))
+		if (db_exec(mc->db, ST_RECORDS_USERS, p, SQL_RECORDS_BATCH, mc->a, &rs, e))
 			return -1;
 		for (size_t i = 0; i < rs.nrows; i++) {
-			struct named key = {.id = dbr_int(&rs, i, 0, 0)};
+			struct named key = {.id = dbr_int(&rs, i, RECORDS_USERS_ID, 0)};
 			struct named *hit = bsearch(&key, v, k, sizeof(*v), cmp_named);
 			if (hit)
-				hit->name = dbr_text(&rs, i, 1);
+				hit->name = dbr_text(&rs, i, RECORDS_USERS_NAME);
 		}
 	}
 	*users = v;
@@ -201,17 +194,17 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 	if (month_ids_get(mc->db, mc->a, from, to, &ids, e))
 		return -1;
 
-	nbatches = (nprojects + RECORDS_BATCH - 1) / RECORDS_BATCH;
+	nbatches = (nprojects + SQL_RECORDS_BATCH - 1) / SQL_RECORDS_BATCH;
 	struct dbrows *rs = arena_calloc(mc->a, nbatches, sizeof(*rs));
 	for (size_t b = 0; b < nbatches; b++) {
-		struct dbval p[RECORDS_BATCH + 3];
-		size_t first = b * RECORDS_BATCH;
-		for (size_t k = 0; k < RECORDS_BATCH; k++)
+		struct dbval p[SQL_RECORDS_BATCH + 3];
+		size_t first = b * SQL_RECORDS_BATCH;
+		for (size_t k = 0; k < SQL_RECORDS_BATCH; k++)
 			p[k] = dbv_int(projects[first + k < nprojects ? first + k : nprojects - 1].id);
-		p[RECORDS_BATCH] = dbv_int(ids.lo);
-		p[RECORDS_BATCH + 1] = dbv_int(ids.hi);
-		p[RECORDS_BATCH + 2] = dbv_int(ids.max);
-		if (db_exec(mc->db, ST_RECORDS_MONTH, p, RECORDS_BATCH + 3, mc->a, &rs[b], e))
+		p[SQL_RECORDS_BATCH] = dbv_int(ids.lo);
+		p[SQL_RECORDS_BATCH + 1] = dbv_int(ids.hi);
+		p[SQL_RECORDS_BATCH + 2] = dbv_int(ids.max);
+		if (db_exec(mc->db, ST_RECORDS_MONTH, p, SQL_RECORDS_BATCH + 3, mc->a, &rs[b], e))
 			return -1;
 		total += rs[b].nrows;
 	}

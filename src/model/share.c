@@ -32,39 +32,34 @@ const char *const admin_flag_names[AF__MAX] = {
 	[AF_TIME_BUDGET_STATS] = "time_budget_stats_visible",
 };
 
-/* Columns of SQL_SHARE_COLS. */
-enum {
-	C_ID, C_PROJECT, C_CUSTOMER, C_KEY, C_PASSWORD, C_HAS_PW, C_MERGE,
-	C_FLAGS,                      /* AF__MAX flag columns from here */
-	C_CUST_ID = C_FLAGS + AF__MAX, C_CUST_NAME, C_TZ, C_CURRENCY, C_PROJECT_NAME,
-	C_EXPIRES, C_EXPIRED, C_WINDOW_FROM, C_WINDOW_TO, C_VIEWS, C_LAST_VIEW,
-};
+/* The flag columns of SQL_SHARE_COLS are the AF__MAX flags. */
+_Static_assert(SHARE_CUST_ID == SHARE_FLAGS + AF__MAX, "share flag columns");
 
 void share_row(const struct dbrows *rs, size_t i, struct share *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->id = dbr_int(rs, i, C_ID, 0);
-	s->project_id = dbr_int(rs, i, C_PROJECT, 0);
-	s->is_customer = !dbr_isnull(rs, i, C_CUSTOMER);
-	s->customer_id = dbr_int(rs, i, C_CUST_ID, 0);
-	s->key = dbr_text(rs, i, C_KEY) ? dbr_text(rs, i, C_KEY) : "";
-	s->password_hash = dbr_text(rs, i, C_PASSWORD);
+	s->id = dbr_int(rs, i, SHARE_ID, 0);
+	s->project_id = dbr_int(rs, i, SHARE_PROJECT, 0);
+	s->is_customer = !dbr_isnull(rs, i, SHARE_CUSTOMER);
+	s->customer_id = dbr_int(rs, i, SHARE_CUST_ID, 0);
+	s->key = dbr_text(rs, i, SHARE_KEY) ? dbr_text(rs, i, SHARE_KEY) : "";
+	s->password_hash = dbr_text(rs, i, SHARE_PASSWORD);
 	if (s->password_hash && !*s->password_hash)
 		s->password_hash = NULL;
-	s->has_password = dbr_int(rs, i, C_HAS_PW, 0) != 0;
-	s->merge = merge_mode_parse(dbr_text(rs, i, C_MERGE));
+	s->has_password = dbr_int(rs, i, SHARE_HAS_PW, 0) != 0;
+	s->merge = merge_mode_parse(dbr_text(rs, i, SHARE_MERGE));
 	for (int f = 0; f < AF__MAX; f++)
-		s->flags[f] = dbr_int(rs, i, (size_t)(C_FLAGS + f), 0) != 0;
-	s->customer_name = dbr_text(rs, i, C_CUST_NAME);
-	s->timezone = dbr_text(rs, i, C_TZ);
-	s->currency = dbr_text(rs, i, C_CURRENCY);
-	s->project_name = dbr_text(rs, i, C_PROJECT_NAME);
-	s->expires_at = dbr_text(rs, i, C_EXPIRES);
-	s->expired = dbr_int(rs, i, C_EXPIRED, 0) != 0;
-	s->window_from = share_window_parse(dbr_text(rs, i, C_WINDOW_FROM));
-	s->window_to = share_window_parse(dbr_text(rs, i, C_WINDOW_TO));
-	s->views = dbr_int(rs, i, C_VIEWS, 0);
-	s->last_view = dbr_text(rs, i, C_LAST_VIEW);
+		s->flags[f] = dbr_int(rs, i, (size_t)(SHARE_FLAGS + f), 0) != 0;
+	s->customer_name = dbr_text(rs, i, SHARE_CUST_NAME);
+	s->timezone = dbr_text(rs, i, SHARE_TZ);
+	s->currency = dbr_text(rs, i, SHARE_CURRENCY);
+	s->project_name = dbr_text(rs, i, SHARE_PROJECT_NAME);
+	s->expires_at = dbr_text(rs, i, SHARE_EXPIRES);
+	s->expired = dbr_int(rs, i, SHARE_EXPIRED, 0) != 0;
+	s->window_from = share_window_parse(dbr_text(rs, i, SHARE_WINDOW_FROM));
+	s->window_to = share_window_parse(dbr_text(rs, i, SHARE_WINDOW_TO));
+	s->views = dbr_int(rs, i, SHARE_VIEWS, 0);
+	s->last_view = dbr_text(rs, i, SHARE_LAST_VIEW);
 }
 
 int share_load(const struct mctx *mc, const char *key, struct share *s, struct perr *e)
@@ -76,7 +71,7 @@ int share_load(const struct mctx *mc, const char *key, struct share *s, struct p
 	if (db_exec(mc->db, ST_SHARE_BY_KEY, p, 2, mc->a, &rs, e))
 		return -1;
 	/* A share whose project or customer vanished is as good as unknown. */
-	if (rs.nrows == 0 || dbr_isnull(&rs, 0, C_CUST_ID))
+	if (rs.nrows == 0 || dbr_isnull(&rs, 0, SHARE_CUST_ID))
 		return PERR(e, PERR_NOT_FOUND, "no share %s", log_short(key, shortkey));
 	share_row(&rs, 0, s);
 	if (!s->is_customer && s->project_id == 0)

@@ -8,8 +8,6 @@
 #include "share_store.h"
 #include "share_window.h"
 
-/* MariaDB's ER_DUP_ENTRY: a new key met an existing one (unique index). */
-#define DB_ERR_DUP_ENTRY 1062
 #define NEW_KEY_TRIES    10
 
 static int utc_text(long long epoch, char out[20])
@@ -67,7 +65,7 @@ int share_extras_save(struct db *db, struct tzctx *f, struct arena *a, long long
 			return -1;
 		if (rs.nrows != 1)
 			return PERR(e, PERR_NOT_FOUND, "share %lld is gone", id);
-		if (share_expiry_instant(f, dbr_text(&rs, 0, 0), x->exp_year, x->exp_month,
+		if (share_expiry_instant(f, dbr_text(&rs, 0, SHARE_ZONE_TZ), x->exp_year, x->exp_month,
 		                         x->exp_day, expires))
 			return PERR(e, PERR_BAD_REQUEST, "expiry %04d-%02d-%02d out of range",
 			            x->exp_year, x->exp_month, x->exp_day);

@@ -49,8 +49,8 @@ static int count(struct db *db, struct arena *a, const char *addr,
 	                     dbv_int(THROTTLE_WINDOW_S)};
 	if (db_exec(db, ST_THROTTLE_COUNT, p, 3, a, &rs, e))
 		return -1;
-	*failures = rs.nrows ? dbr_int(&rs, 0, 0, 0) : 0;
-	*retry_after = rs.nrows ? dbr_int(&rs, 0, 1, 0) : 0;
+	*failures = rs.nrows ? dbr_int(&rs, 0, THROTTLE_COUNT_FAILURES, 0) : 0;
+	*retry_after = rs.nrows ? dbr_int(&rs, 0, THROTTLE_COUNT_RETRY_AFTER, 0) : 0;
 	if (*retry_after < 1)
 		*retry_after = 1;
 	if (*retry_after > THROTTLE_WINDOW_S)

@@ -34,7 +34,7 @@ int share_view_project(struct req *r, struct share_view *v, struct perr *e)
 		return PERR(e, PERR_NOT_FOUND, "project %lld is not a visible project of the share",
 		            r->args.project_id);
 	v->project_id = r->args.project_id;
-	v->project_name = dbr_text(&rs, 0, 1);
+	v->project_name = dbr_text(&rs, 0, PROJECT_NAME_NAME);
 	return 0;
 }
 

@@ -319,10 +319,10 @@ int share_projects_set(struct req *r, const struct share_view *v, struct perr *e
 	struct url link = {.page = URL_SHARE, .key = v->s->key,
 	                   .query = share_query(r, v->year, v->month, v->details)};
 	for (size_t i = 0; i < rs.nrows; i++) {
-		long long id = dbr_int(&rs, i, 0, 0);
+		long long id = dbr_int(&rs, i, PROJECT_NAME_ID, 0);
 		const char *row = arena_printf(r->a, "Projects.List.%zu", i);
 		rseti(r, arena_printf(r->a, "%s.Id", row), id);
-		rset(r, arena_printf(r->a, "%s.Name", row), dbr_text(&rs, i, 1));
+		rset(r, arena_printf(r->a, "%s.Name", row), dbr_text(&rs, i, PROJECT_NAME_NAME));
 		link.project_id = id;
 		rset(r, arena_printf(r->a, "%s.Url", row), url_for(r, link));
 		if (share_stats_project_row(r, v->s, id, v->year, v->month, row, e))

@@ -22,8 +22,6 @@
  * plugin's value, so both behave alike).  Sent back unchanged = keep. */
 #define PASSWORD_UNCHANGED "__DO_NOT_CHANGE__"
 
-/* MariaDB's ER_DUP_ENTRY: the new share key collided (unique index). */
-#define DB_ERR_DUP_ENTRY 1062
 #define NEW_KEY_TRIES    10
 
 enum pw_action { PW_KEEP, PW_SET, PW_CLEAR };
@@ -76,15 +74,19 @@ static long long parse_id(const struct param_value *v)
 /* ---------------------------------------------------------------- choosers */
 
 /* One <option> under `pre` from row `i` of a chooser query, whose first
- * columns are id, name and visible. */
+ * columns are id, name and visible (as in ST_ADMIN_CUSTOMERS). */
+_Static_assert((int)ADMIN_PROJECTS_ID == ADMIN_CUSTOMERS_ID &&
+               (int)ADMIN_PROJECTS_NAME == ADMIN_CUSTOMERS_NAME &&
+               (int)ADMIN_PROJECTS_VISIBLE == ADMIN_CUSTOMERS_VISIBLE,
+               "chooser columns");
 static void set_option(struct req *r, const char *pre, const struct dbrows *rs, size_t i,
                        long long selected)
 {
-	long long id = dbr_int(rs, i, 0, 0);
+	long long id = dbr_int(rs, i, ADMIN_CUSTOMERS_ID, 0);
 
 	rseti(r, arena_printf(r->a, "%sId", pre), id);
-	rset(r, arena_printf(r->a, "%sName", pre), dbr_text(rs, i, 1));
-	if (!dbr_int(rs, i, 2, 1))
+	rset(r, arena_printf(r->a, "%sName", pre), dbr_text(rs, i, ADMIN_CUSTOMERS_NAME));
+	if (!dbr_int(rs, i, ADMIN_CUSTOMERS_VISIBLE, 1))
 		rset(r, arena_printf(r->a, "%sHidden", pre), "1");
 	if (id == selected)
 		rset(r, arena_printf(r->a, "%sSelected", pre), "1");
@@ -114,7 +116,7 @@ static int set_projects(struct req *r, long long selected, struct perr *e)
 	if (db_exec(r->w->db, ST_ADMIN_PROJECTS, p, 3, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++) {
-		long long cid = dbr_int(&rs, i, 3, 0);
+		long long cid = dbr_int(&rs, i, ADMIN_PROJECTS_CUSTOMER_ID, 0);
 
 		if (cid != last_customer) {
 			const char *gpre = NULL;
@@ -124,8 +126,9 @@ static int set_projects(struct req *r, long long selected, struct perr *e)
 			last_customer = cid;
 			m = 0;
 			gpre = arena_printf(r->a, "Admin.Groups.%zu.", g);
-			rset(r, arena_printf(r->a, "%sName", gpre), dbr_text(&rs, i, 4));
-			if (!dbr_int(&rs, i, 5, 1))
+			rset(r, arena_printf(r->a, "%sName", gpre),
+			     dbr_text(&rs, i, ADMIN_PROJECTS_CUSTOMER_NAME));
+			if (!dbr_int(&rs, i, ADMIN_PROJECTS_CUSTOMER_VISIBLE, 1))
 				rset(r, arena_printf(r->a, "%sHidden", gpre), "1");
 		}
 		set_option(r, arena_printf(r->a, "Admin.Groups.%zu.Projects.%zu.", g, m++), &rs, i,
