@@ -18,8 +18,4 @@ struct worker;
 
 void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *out);
 
-/* Renders the status page for `e` into r (used by dispatch and by pages
- * that answer with an error page but a normal flow, e.g. 429). */
-void dispatch_error_page(struct req *r, const struct perr *e);
-
 #endif
