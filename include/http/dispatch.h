@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "req.h"
+#include "router.h"
 
 /* Limits on what a client may send (README "Limits"). */
 #define REQ_MAX_PATH     2048
@@ -17,5 +18,10 @@
 struct worker;
 
 void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *out);
+
+/* Runs the route's page.  True when the page answered; false when it failed,
+ * with `e` filled: a page returning -1 without an error is PERR_INTERNAL.
+ * The failed page's output and headers are dropped for the error page. */
+bool dispatch_page(struct req *r, const struct route *rt, struct perr *e);
 
 #endif

@@ -232,6 +232,20 @@ static void log_failure(const struct req *r, const struct route *rt, const struc
 	        rt ? rt->pattern : "(no route)", e->func ? e->func : "?", e->msg);
 }
 
+bool dispatch_page(struct req *r, const struct route *rt, struct perr *e)
+{
+	r->status = 0;
+	if (rt->page(r, e) != 0 && e->kind == PERR_OK)
+		PERR(e, PERR_INTERNAL, "the page failed without an error");
+	if (e->kind == PERR_OK)
+		return true;
+	/* Neither what a failing page wrote nor the headers it set belong in
+	 * the error page. */
+	buf_reset(r->out);
+	r->nheaders = 0;
+	return false;
+}
+
 void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *out)
 {
 	struct req r = {0};
@@ -241,14 +255,8 @@ void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *o
 	r.w = w;
 	r.out = out;
 	hdf_init(&r.hdf);
-	if (prepare(&r, fr, &rt, &e) == 0) {
-		r.status = 0;
-		if (rt->page(&r, &e) != 0) {
-			/* Headers a failing page set (except Allow/Retry-After from us)
-			 * must not leak into the error page. */
-			r.nheaders = 0;
-		}
-	}
+	if (prepare(&r, fr, &rt, &e) == 0)
+		dispatch_page(&r, rt, &e);
 	if (e.kind != PERR_OK) {
 		log_failure(&r, rt, &e);
 		dispatch_error_page(&r, &e);
