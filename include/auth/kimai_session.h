@@ -45,7 +45,7 @@ struct kimai_session {
 };
 
 /* Decodes a session payload.  0 with `out` filled (logged_in false for an
- * anonymous, 2FA-pending or unknown token); -1 (PERR_BAD_REQUEST) when the
+ * anonymous, 2FA-pending or unknown token); -1 (PERR_BAD_INPUT) when the
  * payload is malformed, over a limit, or a token of an accepted kind has an
  * unexpected shape. */
 int kimai_session_decode(const char *data, size_t len, struct arena *a,

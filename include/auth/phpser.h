@@ -67,7 +67,7 @@ extern const struct php_limits php_default_limits;
 /* Parses one value at the start of [s, s+len).  When `used` is NULL the
  * value must span the whole input; otherwise *used receives the number of
  * bytes consumed.  `lim` NULL = php_default_limits.  Malformed input or a
- * limit hit: PERR_BAD_REQUEST. */
+ * limit hit: PERR_BAD_INPUT. */
 int php_unserialize(const char *s, size_t len, const struct php_limits *lim,
                     struct arena *a, struct php_val **out, size_t *used,
                     struct perr *e);

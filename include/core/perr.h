@@ -1,18 +1,19 @@
 /* The one error type.  Functions that can fail take a `struct perr *` and
- * return -1 after filling it with PERR(); the request boundary (server.c)
- * logs it once and maps its kind to an HTTP status (perr_status()). */
+ * return -1 after filling it with PERR(); the kind says what went wrong.
+ * The request boundary (src/http/dispatch.c) logs it once and alone knows
+ * which HTTP status a kind becomes (src/http/status.c). */
 #ifndef PORTAL_PERR_H
 #define PORTAL_PERR_H
 
 enum perr_kind {
 	PERR_OK = 0,
-	PERR_BAD_REQUEST,     /* 400: malformed or out-of-range input */
-	PERR_FORBIDDEN,       /* 403: not allowed (admin pages) */
-	PERR_NOT_FOUND,       /* 404: unknown share, route or language */
-	PERR_METHOD,          /* 405: wrong method for the route */
-	PERR_THROTTLED,       /* 429: too many failed unlock attempts */
-	PERR_INTERNAL,        /* 500: a bug or an unexpected library failure */
-	PERR_DB_DOWN,         /* 503: database unreachable or timed out */
+	PERR_BAD_INPUT,       /* malformed or out-of-range input */
+	PERR_FORBIDDEN,       /* not allowed (admin pages) */
+	PERR_NOT_FOUND,       /* unknown share, route, language or asset */
+	PERR_METHOD,          /* wrong request method for the route */
+	PERR_DB_UNAVAILABLE,  /* database unreachable or timed out */
+	PERR_CONFIG,          /* flags, environment, .env, DATABASE_URL or the database it names */
+	PERR_INTERNAL,        /* a bug or an unexpected library failure */
 	PERR__MAX
 };
 
@@ -28,8 +29,6 @@ struct perr {
 int         perr_set(struct perr *e, enum perr_kind kind, const char *func,
                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void        perr_clear(struct perr *e);
-int         perr_status(enum perr_kind kind);          /* HTTP status code */
-const char *perr_reason(enum perr_kind kind);          /* "Not Found" */
-const char *perr_name(enum perr_kind kind);            /* "not_found": template/message key */
+const char *perr_name(enum perr_kind kind);            /* "not_found" */
 
 #endif

@@ -55,7 +55,7 @@ bool       db_is_up(struct db *db);
 /* Runs statement `id` with `np` parameters, its declared count (sql.h;
  * a different count is a PERR_INTERNAL error).  Rows (if any) go to `out`
  * (may be NULL for statements without a result).  A lost connection gives
- * PERR_DB_DOWN; the next call reconnects (with backoff between attempts). */
+ * PERR_DB_UNAVAILABLE; the next call reconnects (with backoff between attempts). */
 int db_exec(struct db *db, enum stmt id, const struct dbval *params, size_t np,
             struct arena *a, struct dbrows *out, struct perr *e);
 /* Affected rows / insert id of the last db_exec on this connection. */

@@ -12,7 +12,7 @@ struct req;
 int req_require_admin(struct req *r, struct perr *e);
 /* For the dispatcher, before the page of an RF_CSRF route on POST (after
  * req_require_admin): the `_token` form field must equal req_csrf_token();
- * missing or wrong is PERR_BAD_REQUEST. */
+ * missing or wrong is PERR_BAD_INPUT. */
 int req_check_csrf(struct req *r, struct perr *e);
 /* The CSRF token of this request's Kimai session; NULL without r->auth. */
 const char *req_csrf_token(struct req *r);

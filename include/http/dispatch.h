@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "req.h"
+#include "router.h"
 
 /* Limits on what a client may send (README "Limits"). */
 #define REQ_MAX_PATH     2048
@@ -18,8 +19,9 @@ struct worker;
 
 void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *out);
 
-/* Renders the status page for `e` into r (used by dispatch and by pages
- * that answer with an error page but a normal flow, e.g. 429). */
-void dispatch_error_page(struct req *r, const struct perr *e);
+/* Runs the route's page.  True when the page answered; false when it failed,
+ * with `e` filled: a page returning -1 without an error is PERR_INTERNAL.
+ * The failed page's output and headers are dropped for the error page. */
+bool dispatch_page(struct req *r, const struct route *rt, struct perr *e);
 
 #endif

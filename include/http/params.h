@@ -61,7 +61,7 @@ extern const struct param_def param_defs[P__MAX];
 /* Decodes an application/x-www-form-urlencoded string (query or body) and
  * validates every known parameter of source `src` into `out`.  A repeated
  * known parameter, invalid percent-encoding, NUL, invalid UTF-8 or an
- * out-of-range value is PERR_BAD_REQUEST. */
+ * out-of-range value is PERR_BAD_INPUT. */
 int params_parse(const char *s, size_t len, int src, struct arena *a,
                  struct param_value out[P__MAX], struct perr *e);
 

@@ -311,7 +311,7 @@ int password_hash_new(const char *pw, size_t pwlen, char *out, size_t outlen,
 	int rc;
 
 	if (!pw || pwlen > PASSWORD_MAX_LEN)
-		return PERR(e, PERR_BAD_REQUEST, "password too long");
+		return PERR(e, PERR_BAD_INPUT, "password too long");
 	if (outlen < argon2_encodedlen(ARGON2_NEW_T, ARGON2_NEW_M_KIB, ARGON2_NEW_P,
 	                               ARGON2_SALT_LEN, ARGON2_HASH_LEN, Argon2_id))
 		return PERR(e, PERR_INTERNAL, "hash buffer too small");

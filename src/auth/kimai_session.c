@@ -59,19 +59,19 @@ static int read_user(const struct php_val *user, struct kimai_session *out,
 	const struct php_val *id = NULL, *name = NULL, *enabled = NULL, *pw = NULL;
 
 	if (!php_is_object(user, "App\\Entity\\User"))
-		return PERR(e, PERR_BAD_REQUEST, "token: user is not App\\Entity\\User");
+		return PERR(e, PERR_BAD_INPUT, "token: user is not App\\Entity\\User");
 	id = php_get(user, "id");
 	name = php_get(user, "username");
 	enabled = php_get(user, "enabled");
 	pw = php_get(user, "password");
 	if (!id || id->t != PHP_INT || id->i <= 0)
-		return PERR(e, PERR_BAD_REQUEST, "token: bad user id");
+		return PERR(e, PERR_BAD_INPUT, "token: bad user id");
 	if (!name || name->t != PHP_STRING || name->len == 0)
-		return PERR(e, PERR_BAD_REQUEST, "token: bad username");
+		return PERR(e, PERR_BAD_INPUT, "token: bad username");
 	if (!enabled || enabled->t != PHP_BOOL)
-		return PERR(e, PERR_BAD_REQUEST, "token: bad enabled flag");
+		return PERR(e, PERR_BAD_INPUT, "token: bad enabled flag");
 	if (!pw || (pw->t != PHP_STRING && pw->t != PHP_NULL))
-		return PERR(e, PERR_BAD_REQUEST, "token: bad password");
+		return PERR(e, PERR_BAD_INPUT, "token: bad password");
 
 	out->user_id = id->i;
 	out->username = name->s;
@@ -110,10 +110,10 @@ int kimai_token_decode(const char *tok, size_t len, struct arena *a,
 
 	/* An accepted class must have exactly the shape Symfony writes. */
 	if (!php_str_eq(php_at(root, token_classes[k].firewall_at), FIREWALL))
-		return PERR(e, PERR_BAD_REQUEST, "token: wrong firewall");
+		return PERR(e, PERR_BAD_INPUT, "token: wrong firewall");
 	inner = php_at(root, token_classes[k].inner_at);
 	if (!inner || inner->t != PHP_ARRAY)
-		return PERR(e, PERR_BAD_REQUEST, "token: no parent data");
+		return PERR(e, PERR_BAD_INPUT, "token: no parent data");
 	if (read_user(php_at(inner, 0), out, e) < 0)
 		return -1;
 	out->logged_in = true;
@@ -135,12 +135,12 @@ static int find_attributes(const char *data, size_t len, struct arena *a,
 		struct php_val *v = NULL;
 
 		if (!bar)
-			return PERR(e, PERR_BAD_REQUEST, "session: key without value");
+			return PERR(e, PERR_BAD_INPUT, "session: key without value");
 		keylen = (size_t)(bar - (data + pos));
 		if (keylen == 0 || keylen > SESSION_KEY_MAX)
-			return PERR(e, PERR_BAD_REQUEST, "session: bad key length %zu", keylen);
+			return PERR(e, PERR_BAD_INPUT, "session: bad key length %zu", keylen);
 		if (++nvars > SESSION_VARS_MAX)
-			return PERR(e, PERR_BAD_REQUEST, "session: too many variables");
+			return PERR(e, PERR_BAD_INPUT, "session: too many variables");
 		if (php_unserialize(bar + 1, len - pos - keylen - 1, &session_limits, a,
 		                    &v, &used, e) < 0)
 			return -1;
@@ -161,21 +161,21 @@ int kimai_session_decode(const char *data, size_t len, struct arena *a,
 	memset(out, 0, sizeof(*out));
 	out->kind = KT_NONE;
 	if (!data)
-		return PERR(e, PERR_BAD_REQUEST, "session: no data");
+		return PERR(e, PERR_BAD_INPUT, "session: no data");
 	if (len > KIMAI_SESSION_MAX_BYTES)
-		return PERR(e, PERR_BAD_REQUEST, "session: %zu bytes is too large", len);
+		return PERR(e, PERR_BAD_INPUT, "session: %zu bytes is too large", len);
 	if (find_attributes(data, len, a, &attrs, e) < 0)
 		return -1;
 	if (!attrs)
 		return 0;
 	if (attrs->t != PHP_ARRAY)
-		return PERR(e, PERR_BAD_REQUEST, "session: attributes are a %s",
+		return PERR(e, PERR_BAD_INPUT, "session: attributes are a %s",
 		            php_type_name(attrs->t));
 	tok = php_get(attrs, "_security_" FIREWALL);
 	if (!tok)
 		return 0;
 	if (tok->t != PHP_STRING)
-		return PERR(e, PERR_BAD_REQUEST, "session: token is a %s",
+		return PERR(e, PERR_BAD_INPUT, "session: token is a %s",
 		            php_type_name(tok->t));
 	return kimai_token_decode(tok->s, tok->len, a, out, e);
 }
@@ -223,7 +223,7 @@ int kimai_roles_parse(const char *s, size_t len, struct arena *a,
 	if (php_unserialize(s, len, &roles_limits, a, &v, NULL, e) < 0)
 		return -1;
 	if (v->t != PHP_ARRAY)
-		return PERR(e, PERR_BAD_REQUEST, "roles: not an array");
+		return PERR(e, PERR_BAD_INPUT, "roles: not an array");
 	/* One spare slot for ROLE_USER. */
 	out = arena_calloc(a, KIMAI_ROLES_MAX + 1, sizeof(*out));
 	for (size_t k = 0; k < v->n; k++) {

@@ -50,7 +50,7 @@ static size_t offset_of(const struct parser *ps, const unsigned char *start)
 static int fail(struct parser *ps, const char *what)
 {
 	/* Position only: the bytes themselves are untrusted and may be secret. */
-	return PERR(ps->e, PERR_BAD_REQUEST, "php serialize: %s (%zu bytes left)",
+	return PERR(ps->e, PERR_BAD_INPUT, "php serialize: %s (%zu bytes left)",
 	            what, left(ps));
 }
 
@@ -342,7 +342,7 @@ int php_unserialize(const char *s, size_t len, const struct php_limits *lim,
 
 	*out = NULL;
 	if (!s)
-		return PERR(e, PERR_BAD_REQUEST, "php serialize: no input");
+		return PERR(e, PERR_BAD_INPUT, "php serialize: no input");
 	if (parse_value(&ps, 0, &v) < 0)
 		return -1;
 	if (used)

@@ -195,7 +195,7 @@ static int parse_listen(struct config *c, const struct setting *s, struct perr *
 	if (strncmp(v, "unix:", 5) == 0) {
 		size_t n = strlen(v + 5);
 		if (n == 0 || n > UNIX_PATH_MAX_LEN)
-			return PERR(e, PERR_BAD_REQUEST, "%s: the socket path must have 1 to %d bytes",
+			return PERR(e, PERR_CONFIG, "%s: the socket path must have 1 to %d bytes",
 			            s->source, UNIX_PATH_MAX_LEN);
 		c->listen_kind = LISTEN_UNIX;
 		c->listen_path = xstrdup(v + 5);
@@ -205,7 +205,7 @@ static int parse_listen(struct config *c, const struct setting *s, struct perr *
 	if (v[0] == '[') {
 		const char *rb = strchr(v, ']');
 		if (!rb || rb[1] != ':')
-			return PERR(e, PERR_BAD_REQUEST, "%s: expected [IPv6]:PORT", s->source);
+			return PERR(e, PERR_CONFIG, "%s: expected [IPv6]:PORT", s->source);
 		host = v + 1;
 		hend = rb;
 		port = rb + 2;
@@ -213,27 +213,27 @@ static int parse_listen(struct config *c, const struct setting *s, struct perr *
 		unsigned char bin[16];
 		size_t hl = (size_t)(hend - host);
 		if (hl == 0 || hl >= sizeof(tmp))
-			return PERR(e, PERR_BAD_REQUEST, "%s: invalid IPv6 address", s->source);
+			return PERR(e, PERR_CONFIG, "%s: invalid IPv6 address", s->source);
 		memcpy(tmp, host, hl);
 		tmp[hl] = '\0';
 		if (inet_pton(AF_INET6, tmp, bin) != 1)
-			return PERR(e, PERR_BAD_REQUEST, "%s: invalid IPv6 address", s->source);
+			return PERR(e, PERR_CONFIG, "%s: invalid IPv6 address", s->source);
 	} else {
 		const char *colon = strrchr(v, ':');
 		if (!colon)
-			return PERR(e, PERR_BAD_REQUEST, "%s: expected unix:PATH or HOST:PORT",
+			return PERR(e, PERR_CONFIG, "%s: expected unix:PATH or HOST:PORT",
 			            s->source);
 		hend = colon;
 		port = colon + 1;
 		if (hend == host)
-			return PERR(e, PERR_BAD_REQUEST, "%s: name the address to listen on"
+			return PERR(e, PERR_CONFIG, "%s: name the address to listen on"
 			            " (e.g. 127.0.0.1:9000), not just a port", s->source);
 		if (!hostname_valid(host, (size_t)(hend - host), LISTEN_MAX_HOST))
-			return PERR(e, PERR_BAD_REQUEST, "%s: invalid host", s->source);
+			return PERR(e, PERR_CONFIG, "%s: invalid host", s->source);
 	}
 	unsigned p = 0;
 	if (parse_uint(port, 1, 65535, &p))
-		return PERR(e, PERR_BAD_REQUEST, "%s: the port must be a number from 1 to 65535",
+		return PERR(e, PERR_CONFIG, "%s: the port must be a number from 1 to 65535",
 		            s->source);
 	c->listen_kind = LISTEN_TCP;
 	c->listen_host = xmalloc((size_t)(hend - host) + 1);
@@ -284,7 +284,7 @@ static int load_secret(struct loader *L, struct perr *e)
 		return 0;
 	if (lookup_named(L, "PORTAL_SECRET", &s)) {
 		if (strlen(s.value) < SECRET_MIN_LEN)
-			return PERR(e, PERR_BAD_REQUEST, "%s is too short: use at least %d random"
+			return PERR(e, PERR_CONFIG, "%s is too short: use at least %d random"
 			            " characters", s.source, SECRET_MIN_LEN);
 		derive_key(s.value, LABEL_PORTAL_SECRET, c->secret);
 		c->has_secret = true;
@@ -292,16 +292,16 @@ static int load_secret(struct loader *L, struct perr *e)
 	}
 	if (lookup_named(L, "APP_SECRET", &s)) {
 		if (strcmp(s.value, KIMAI_EXAMPLE_SECRET) == 0)
-			return PERR(e, PERR_BAD_REQUEST, "%s is still Kimai's example value: set a"
+			return PERR(e, PERR_CONFIG, "%s is still Kimai's example value: set a"
 			            " random APP_SECRET, or PORTAL_SECRET for the portal", s.source);
 		if (strlen(s.value) < SECRET_MIN_LEN)
-			return PERR(e, PERR_BAD_REQUEST, "%s is shorter than %d characters: set"
+			return PERR(e, PERR_CONFIG, "%s is shorter than %d characters: set"
 			            " PORTAL_SECRET to a long random value", s.source, SECRET_MIN_LEN);
 		derive_key(s.value, LABEL_APP_SECRET, c->secret);
 		c->has_secret = true;
 		return 0;
 	}
-	return PERR(e, PERR_BAD_REQUEST, "no secret for signing cookies: set PORTAL_SECRET,"
+	return PERR(e, PERR_CONFIG, "no secret for signing cookies: set PORTAL_SECRET,"
 	            " or APP_SECRET (e.g. with --kimai-dir pointing at Kimai)");
 }
 
@@ -316,7 +316,7 @@ static int load_one(struct loader *L, const char *dir, const char *name, int slo
 {
 	char path[PATH_MAX];
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
-		return PERR(e, PERR_BAD_REQUEST, "--kimai-dir: path too long");
+		return PERR(e, PERR_CONFIG, "--kimai-dir: path too long");
 	if (!file_exists(path))
 		return 0;
 	snprintf(L->file_names[slot], sizeof(L->file_names[slot]), "%s", name);
@@ -353,10 +353,10 @@ static int load_kimai_dir(struct loader *L, const struct setting *dir, struct pe
 	bool any = false;
 	char name[64];
 	if (stat(dir->value, &st) != 0)
-		return PERR(e, PERR_BAD_REQUEST, "%s %s: %s", dir->source, dir->value,
+		return PERR(e, PERR_CONFIG, "%s %s: %s", dir->source, dir->value,
 		            strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return PERR(e, PERR_BAD_REQUEST, "%s %s: not a directory", dir->source, dir->value);
+		return PERR(e, PERR_CONFIG, "%s %s: not a directory", dir->source, dir->value);
 	if (load_one(L, dir->value, ".env", 0, &any, e))
 		return -1;
 	if (!any && load_one(L, dir->value, ".env.dist", 0, &any, e))
@@ -374,7 +374,7 @@ static int load_kimai_dir(struct loader *L, const struct setting *dir, struct pe
 			return -1;
 	}
 	if (!any)
-		return PERR(e, PERR_BAD_REQUEST, "%s %s: no .env or .env.local file there",
+		return PERR(e, PERR_CONFIG, "%s %s: no .env or .env.local file there",
 		            dir->source, dir->value);
 	char php[PATH_MAX];
 	if ((size_t)snprintf(php, sizeof(php), "%s/.env.local.php", dir->value) < sizeof(php) &&
@@ -389,14 +389,14 @@ static int add_proxy(struct config *c, const char *text, size_t n, const char *s
 {
 	char tmp[64];
 	if (c->n_trusted_proxies == CONFIG_MAX_PROXIES)
-		return PERR(e, PERR_BAD_REQUEST, "%s: at most %d trusted proxies", source,
+		return PERR(e, PERR_CONFIG, "%s: at most %d trusted proxies", source,
 		            CONFIG_MAX_PROXIES);
 	if (n == 0 || n >= sizeof(tmp))
-		return PERR(e, PERR_BAD_REQUEST, "%s: invalid address range", source);
+		return PERR(e, PERR_CONFIG, "%s: invalid address range", source);
 	memcpy(tmp, text, n);
 	tmp[n] = '\0';
 	if (cidr_parse(tmp, &c->trusted_proxies[c->n_trusted_proxies]))
-		return PERR(e, PERR_BAD_REQUEST, "%s: invalid address range '%s' (expected e.g."
+		return PERR(e, PERR_CONFIG, "%s: invalid address range '%s' (expected e.g."
 		            " 10.0.0.0/8 or ::1)", source, tmp);
 	c->n_trusted_proxies++;
 	return 0;
@@ -455,7 +455,7 @@ static int load_dirs(struct loader *L, struct perr *e)
 		return 0;
 	struct stat st;
 	if (stat(c->templates_dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return PERR(e, PERR_BAD_REQUEST, "templates directory %s not found (use"
+		return PERR(e, PERR_CONFIG, "templates directory %s not found (use"
 		            " --templates DIR)", c->templates_dir);
 	return 0;
 }
@@ -469,16 +469,16 @@ static int load_numbers(struct loader *L, struct perr *e)
 		cpus = 1;
 	c->workers = cpus * 2 > WORKERS_MAX ? WORKERS_MAX : (unsigned)cpus * 2;
 	if (lookup(L, OPT_WORKERS, &s) && parse_uint(s.value, 1, WORKERS_MAX, &c->workers))
-		return PERR(e, PERR_BAD_REQUEST, "%s: expected a number from 1 to %d",
+		return PERR(e, PERR_CONFIG, "%s: expected a number from 1 to %d",
 		            s.source, WORKERS_MAX);
 	c->db_timeout_s = DB_TIMEOUT_DEFAULT;
 	if (lookup(L, OPT_DB_TIMEOUT, &s) &&
 	    parse_uint(s.value, 1, DB_TIMEOUT_MAX, &c->db_timeout_s))
-		return PERR(e, PERR_BAD_REQUEST, "%s: expected seconds from 1 to %d",
+		return PERR(e, PERR_CONFIG, "%s: expected seconds from 1 to %d",
 		            s.source, DB_TIMEOUT_MAX);
 	enum log_level lvl = LOG_INFO;
 	if (lookup(L, OPT_LOG_LEVEL, &s) && log_parse_level(s.value, &lvl))
-		return PERR(e, PERR_BAD_REQUEST, "%s: expected error, warn, info or debug",
+		return PERR(e, PERR_CONFIG, "%s: expected error, warn, info or debug",
 		            s.source);
 	c->log_level = (int)lvl;
 	return 0;
@@ -489,7 +489,7 @@ static int load_database(struct loader *L, struct perr *e)
 	struct config *c = L->c;
 	struct setting s;
 	if (!lookup(L, OPT_DATABASE_URL, &s))
-		return PERR(e, PERR_BAD_REQUEST, "no database configured: give --database-url,"
+		return PERR(e, PERR_CONFIG, "no database configured: give --database-url,"
 		            " set DATABASE_URL, or point --kimai-dir at Kimai");
 	c->database_url = xstrdup(s.value);
 	if (dburl_parse(c->database_url, &c->db, e))
@@ -522,7 +522,7 @@ static int load_listen(struct loader *L, struct perr *e)
 	}
 	if (c->command)   /* sub-commands do not serve */
 		return 0;
-	return PERR(e, PERR_BAD_REQUEST, "no --listen given (e.g. --listen unix:/run/portal.sock"
+	return PERR(e, PERR_CONFIG, "no --listen given (e.g. --listen unix:/run/portal.sock"
 	            " or --listen 127.0.0.1:9000), and no socket inherited from systemd or"
 	            " spawn-fcgi");
 }
@@ -557,7 +557,7 @@ static int parse_args(struct loader *L, int argc, char **argv, const char *prog,
 		                         strncmp(optdefs[o].flag, a, nlen) == 0))
 			o++;
 		if (o == OPT__MAX)
-			return PERR(e, PERR_BAD_REQUEST, "unknown option '%.*s' (see --help)",
+			return PERR(e, PERR_CONFIG, "unknown option '%.*s' (see --help)",
 			            (int)(nlen > 40 ? 40 : nlen), a);
 		const char *val = NULL;
 		if (optdefs[o].arg) {
@@ -566,10 +566,10 @@ static int parse_args(struct loader *L, int argc, char **argv, const char *prog,
 			else if (i + 1 < argc)
 				val = argv[++i];
 			else
-				return PERR(e, PERR_BAD_REQUEST, "option %s needs a value",
+				return PERR(e, PERR_CONFIG, "option %s needs a value",
 				            optdefs[o].flag);
 		} else if (eq) {
-			return PERR(e, PERR_BAD_REQUEST, "option %s takes no value", optdefs[o].flag);
+			return PERR(e, PERR_CONFIG, "option %s takes no value", optdefs[o].flag);
 		}
 		switch (o) {
 		case OPT_HELP:
@@ -580,7 +580,7 @@ static int parse_args(struct loader *L, int argc, char **argv, const char *prog,
 			return 1;
 		case OPT_TRUSTED_PROXY:
 			if (L->n_proxy_flags == CONFIG_MAX_PROXIES)
-				return PERR(e, PERR_BAD_REQUEST, "--trusted-proxy: at most %d",
+				return PERR(e, PERR_CONFIG, "--trusted-proxy: at most %d",
 				            CONFIG_MAX_PROXIES);
 			L->proxy_flags[L->n_proxy_flags++] = val;
 			break;

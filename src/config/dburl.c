@@ -119,21 +119,21 @@ static int parse_query(const char *q, size_t n, struct dburl *u, struct perr *e)
 		if (!key || !val) {
 			free(key);
 			free(val);
-			return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: bad percent-encoding in the query");
+			return PERR(e, PERR_CONFIG, "DATABASE_URL: bad percent-encoding in the query");
 		}
 		char **slot = NULL;
 		if (strcmp(key, "charset") == 0) {
 			if (!valid_charset(val)) {
 				free(key);
 				free(val);
-				return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: invalid charset");
+				return PERR(e, PERR_CONFIG, "DATABASE_URL: invalid charset");
 			}
 			slot = &u->charset;
 		} else if (strcmp(key, "unix_socket") == 0) {
 			if (val[0] != '/' || strlen(val) > DBURL_MAX_SOCKET) {
 				free(key);
 				free(val);
-				return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: unix_socket must be an"
+				return PERR(e, PERR_CONFIG, "DATABASE_URL: unix_socket must be an"
 				            " absolute path of at most %d bytes", DBURL_MAX_SOCKET);
 			}
 			slot = &u->unix_socket;
@@ -157,18 +157,18 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 	size_t n;
 	memset(out, 0, sizeof(*out));
 	if (!url || !*url)
-		return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: empty");
+		return PERR(e, PERR_CONFIG, "DATABASE_URL: empty");
 	n = strnlen(url, DBURL_MAX + 1);
 	if (n > DBURL_MAX)
-		return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: longer than %d bytes", DBURL_MAX);
+		return PERR(e, PERR_CONFIG, "DATABASE_URL: longer than %d bytes", DBURL_MAX);
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)url[i] <= ' ' || url[i] == 0x7f)
-			return PERR(e, PERR_BAD_REQUEST,
+			return PERR(e, PERR_CONFIG,
 			            "DATABASE_URL: contains spaces or control characters");
 
 	const char *sep = strstr(url, "://");
 	if (!sep)
-		return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: expected"
+		return PERR(e, PERR_CONFIG, "DATABASE_URL: expected"
 		            " mysql://user:password@host:port/database");
 	size_t slen = (size_t)(sep - url);
 	bool known = false;
@@ -176,12 +176,12 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 		if (strlen(schemes[i]) == slen && strncasecmp(url, schemes[i], slen) == 0)
 			known = true;
 	if (!known)
-		return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: unsupported scheme '%.*s'"
+		return PERR(e, PERR_CONFIG, "DATABASE_URL: unsupported scheme '%.*s'"
 		            " (expected mysql:// or mariadb://)", (int)(slen > 20 ? 20 : slen), url);
 
 	const char *auth = sep + 3, *end = url + n;
 	if (memchr(auth, '#', (size_t)(end - auth)))
-		return PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: unexpected '#' (percent-encode it"
+		return PERR(e, PERR_CONFIG, "DATABASE_URL: unexpected '#' (percent-encode it"
 		            " as %%23 in the password)");
 	const char *path = auth;
 	while (path < end && *path != '/' && *path != '?')
@@ -198,21 +198,21 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 		const char *colon = memchr(auth, ':', (size_t)(at - auth));
 		const char *uend = colon ? colon : at;
 		if (uend > auth && !(u.user = pct_decode(auth, (size_t)(uend - auth), false))) {
-			PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: bad percent-encoding in the user name");
+			PERR(e, PERR_CONFIG, "DATABASE_URL: bad percent-encoding in the user name");
 			goto fail;
 		}
 		if (u.user && strlen(u.user) > DBURL_MAX_USER) {
-			PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: user name too long");
+			PERR(e, PERR_CONFIG, "DATABASE_URL: user name too long");
 			goto fail;
 		}
 		if (colon) {
 			if (!(u.password = pct_decode(colon + 1, (size_t)(at - colon - 1), false))) {
-				PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: bad percent-encoding in the"
+				PERR(e, PERR_CONFIG, "DATABASE_URL: bad percent-encoding in the"
 				     " password");
 				goto fail;
 			}
 			if (strlen(u.password) > DBURL_MAX_PASSWORD) {
-				PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: password too long");
+				PERR(e, PERR_CONFIG, "DATABASE_URL: password too long");
 				goto fail;
 			}
 		}
@@ -223,26 +223,26 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 	if (host < path && *host == '[') {
 		const char *rb = memchr(host, ']', (size_t)(path - host));
 		if (!rb) {
-			PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: missing ']' after the IPv6 address");
+			PERR(e, PERR_CONFIG, "DATABASE_URL: missing ']' after the IPv6 address");
 			goto fail;
 		}
 		char v6[INET6_ADDRSTRLEN + 1];
 		unsigned char bin[16];
 		size_t hl = (size_t)(rb - host - 1);
 		if (hl == 0 || hl >= sizeof(v6)) {
-			PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: invalid IPv6 address");
+			PERR(e, PERR_CONFIG, "DATABASE_URL: invalid IPv6 address");
 			goto fail;
 		}
 		memcpy(v6, host + 1, hl);
 		v6[hl] = '\0';
 		if (inet_pton(AF_INET6, v6, bin) != 1) {
-			PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: invalid IPv6 address");
+			PERR(e, PERR_CONFIG, "DATABASE_URL: invalid IPv6 address");
 			goto fail;
 		}
 		u.host = xstrdup(v6);
 		if (rb + 1 < path) {
 			if (rb[1] != ':') {
-				PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: expected ':port' after ']'");
+				PERR(e, PERR_CONFIG, "DATABASE_URL: expected ':port' after ']'");
 				goto fail;
 			}
 			port = rb + 2;
@@ -256,7 +256,7 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 		}
 		if (hend > host) {
 			if (!hostname_valid(host, (size_t)(hend - host), DBURL_MAX_HOST)) {
-				PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: invalid host name");
+				PERR(e, PERR_CONFIG, "DATABASE_URL: invalid host name");
 				goto fail;
 			}
 			u.host = xmalloc((size_t)(hend - host) + 1);
@@ -265,36 +265,36 @@ int dburl_parse(const char *url, struct dburl *out, struct perr *e)
 		}
 	}
 	if (port && parse_port(port, (size_t)(path - port), &u.port)) {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: the port must be a number from 1 to 65535");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: the port must be a number from 1 to 65535");
 		goto fail;
 	}
 
 	if (path == end || *path != '/') {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: missing database name");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: missing database name");
 		goto fail;
 	}
 	const char *q = memchr(path, '?', (size_t)(end - path));
 	const char *dbend = q ? q : end;
 	if (dbend - path - 1 > DBURL_MAX_NAME * 3) {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: database name too long");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: database name too long");
 		goto fail;
 	}
 	if (!(u.dbname = pct_decode(path + 1, (size_t)(dbend - path - 1), false))) {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: bad percent-encoding in the database name");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: bad percent-encoding in the database name");
 		goto fail;
 	}
 	if (!u.dbname[0]) {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: missing database name");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: missing database name");
 		goto fail;
 	}
 	if (strchr(u.dbname, '/') || strlen(u.dbname) > DBURL_MAX_NAME) {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: invalid database name");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: invalid database name");
 		goto fail;
 	}
 	if (q && parse_query(q + 1, (size_t)(end - q - 1), &u, e))
 		goto fail;
 	if (!u.host && !u.unix_socket) {
-		PERR(e, PERR_BAD_REQUEST, "DATABASE_URL: missing host");
+		PERR(e, PERR_CONFIG, "DATABASE_URL: missing host");
 		goto fail;
 	}
 	if (!u.charset)

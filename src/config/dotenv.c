@@ -83,7 +83,7 @@ static int lex_fail(struct lexer *L, size_t at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	return PERR(L->e, PERR_BAD_REQUEST, "line %u: %s", line, what);
+	return PERR(L->e, PERR_CONFIG, "line %u: %s", line, what);
 }
 
 static const char *local_value(const struct lexer *L, const char *key, size_t klen)
@@ -439,7 +439,7 @@ int dotenv_parse_ex(const char *text, size_t len, dotenv_lookup_fn lookup_fn,
 	int rc = -1;
 	buf_init(&v);
 	if (len > DOTENV_MAX_FILE)
-		return PERR(e, PERR_BAD_REQUEST, "larger than %d bytes", DOTENV_MAX_FILE);
+		return PERR(e, PERR_CONFIG, "larger than %d bytes", DOTENV_MAX_FILE);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {   /* UTF-8 BOM */
 		text += 3;
 		len -= 3;

@@ -1,22 +1,18 @@
-/* The error type and the one place where error kinds become HTTP statuses. */
+/* The error type: what went wrong, where, and a message for the log. */
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "perr.h"
 
-static const struct {
-	int         status;
-	const char *reason;
-	const char *name;
-} kinds[PERR__MAX] = {
-	[PERR_OK]          = {200, "OK", "ok"},
-	[PERR_BAD_REQUEST] = {400, "Bad Request", "bad_request"},
-	[PERR_FORBIDDEN]   = {403, "Forbidden", "forbidden"},
-	[PERR_NOT_FOUND]   = {404, "Not Found", "not_found"},
-	[PERR_METHOD]      = {405, "Method Not Allowed", "method"},
-	[PERR_THROTTLED]   = {429, "Too Many Requests", "throttled"},
-	[PERR_INTERNAL]    = {500, "Internal Server Error", "internal"},
-	[PERR_DB_DOWN]     = {503, "Service Unavailable", "unavailable"},
+static const char *const names[PERR__MAX] = {
+	[PERR_OK]             = "ok",
+	[PERR_BAD_INPUT]      = "bad_input",
+	[PERR_FORBIDDEN]      = "forbidden",
+	[PERR_NOT_FOUND]      = "not_found",
+	[PERR_METHOD]         = "method",
+	[PERR_DB_UNAVAILABLE] = "db_unavailable",
+	[PERR_CONFIG]         = "config",
+	[PERR_INTERNAL]       = "internal",
 };
 
 int perr_set(struct perr *e, enum perr_kind kind, const char *func, const char *fmt, ...)
@@ -39,17 +35,7 @@ void perr_clear(struct perr *e)
 	e->msg[0] = '\0';
 }
 
-int perr_status(enum perr_kind kind)
-{
-	return kind < PERR__MAX ? kinds[kind].status : 500;
-}
-
-const char *perr_reason(enum perr_kind kind)
-{
-	return kind < PERR__MAX ? kinds[kind].reason : "Internal Server Error";
-}
-
 const char *perr_name(enum perr_kind kind)
 {
-	return kind < PERR__MAX ? kinds[kind].name : "internal";
+	return kind < PERR__MAX ? names[kind] : "internal";
 }

@@ -1,6 +1,6 @@
 /* MariaDB connections: connect lazily, prepare each statement once per
  * connection, copy results into the request arena, and turn a lost server
- * into PERR_DB_DOWN plus a reconnect with backoff on a later call. */
+ * into PERR_DB_UNAVAILABLE plus a reconnect with backoff on a later call. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,7 +161,7 @@ static int fail_conn(struct db *db, struct perr *e, const char *what)
 	snprintf(msg, sizeof(msg), "%s", db->my ? mysql_error(db->my) : "no connection");
 	db_disconnect(db);
 	db->next_try_ms = clock_mono_ms() + db->backoff_ms;
-	return PERR(e, PERR_DB_DOWN, "%s: database unavailable (%u %s)", what, err, msg);
+	return PERR(e, PERR_DB_UNAVAILABLE, "%s: database unavailable (%u %s)", what, err, msg);
 }
 
 int db_connect(struct db *db, struct perr *e)
@@ -170,7 +170,7 @@ int db_connect(struct db *db, struct perr *e)
 		return 0;
 	long long now = clock_mono_ms();
 	if (now < db->next_try_ms)
-		return PERR(e, PERR_DB_DOWN, "database down, next reconnect in %lld ms",
+		return PERR(e, PERR_DB_UNAVAILABLE, "database down, next reconnect in %lld ms",
 		            db->next_try_ms - now);
 	MYSQL *my = mysql_init(NULL);
 	if (!my)
@@ -199,7 +199,7 @@ int db_connect(struct db *db, struct perr *e)
 		                                                        : db->backoff_ms * 2;
 		/* Access denied or unknown database are configuration errors, but
 		 * for clients they look the same: the service is unavailable. */
-		return PERR(e, PERR_DB_DOWN, "cannot connect to database (%u %s)", err, msg);
+		return PERR(e, PERR_DB_UNAVAILABLE, "cannot connect to database (%u %s)", err, msg);
 	}
 	db->backoff_ms = DB_BACKOFF_MIN_MS;
 	db->next_try_ms = 0;
@@ -221,7 +221,7 @@ static int prepare(struct db *db, enum stmt id, struct perr *e)
 		if (conn_error(err))
 			return fail_conn(db, e, sql_name[id]);
 		if (server_trouble(err))
-			return PERR(e, PERR_DB_DOWN, "prepare %s: %u %s", sql_name[id], err, msg);
+			return PERR(e, PERR_DB_UNAVAILABLE, "prepare %s: %u %s", sql_name[id], err, msg);
 		return PERR(e, PERR_INTERNAL, "prepare %s: %u %s", sql_name[id], err, msg);
 	}
 	my_bool on = 1;
@@ -241,7 +241,7 @@ static int stmt_fail(struct db *db, enum stmt id, struct perr *e)
 	snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(st));
 	mysql_stmt_free_result(st);
 	if (server_trouble(err))
-		return PERR(e, PERR_DB_DOWN, "%s: %u %s", sql_name[id], err, msg);
+		return PERR(e, PERR_DB_UNAVAILABLE, "%s: %u %s", sql_name[id], err, msg);
 	return PERR(e, PERR_INTERNAL, "%s: %u %s", sql_name[id], err, msg);
 }
 

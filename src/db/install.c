@@ -80,7 +80,7 @@ static int denied(struct inst *I, const char *priv, struct perr *e)
 		return -1;
 	char msg[sizeof(e->msg)];
 	snprintf(msg, sizeof(msg), "%s", e->msg);
-	return PERR(e, PERR_FORBIDDEN, "the database user lacks the %s privilege on database"
+	return PERR(e, PERR_CONFIG, "the database user lacks the %s privilege on database"
 	            " '%s' (grant CREATE, INSERT, SELECT, INDEX and REFERENCES): %.120s",
 	            priv, I->dbname, msg);
 }
@@ -120,7 +120,7 @@ static int check_kimai(struct inst *I, struct perr *e)
 		if (table_exists(I, kimai_tables[i], &yes, e))
 			return -1;
 		if (!yes)
-			return PERR(e, PERR_NOT_FOUND, "not a Kimai database: table %s missing in"
+			return PERR(e, PERR_CONFIG, "not a Kimai database: table %s missing in"
 			            " database '%s'", kimai_tables[i], I->dbname);
 	}
 	return 0;

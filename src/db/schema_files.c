@@ -57,7 +57,7 @@ int schema_list(const char *dir, struct schema_set *out, struct perr *e)
 	int rc = -1;
 	memset(out, 0, sizeof(*out));
 	if (!(d = opendir(dir)))
-		return PERR(e, PERR_NOT_FOUND, "schema directory %s: %s", dir, strerror(errno));
+		return PERR(e, PERR_CONFIG, "schema directory %s: %s", dir, strerror(errno));
 	s.files = xcalloc(SCHEMA_MAX_FILES, sizeof(*s.files));
 	while ((de = readdir(d)) != NULL) {
 		int v = schema_version(de->d_name);
@@ -76,7 +76,7 @@ int schema_list(const char *dir, struct schema_set *out, struct perr *e)
 		snprintf(f->path, plen, "%s/%s", dir, de->d_name);
 	}
 	if (s.n == 0) {
-		PERR(e, PERR_NOT_FOUND, "schema directory %s: no schema files (NNN_name.sql)", dir);
+		PERR(e, PERR_CONFIG, "schema directory %s: no schema files (NNN_name.sql)", dir);
 		goto out;
 	}
 	qsort(s.files, s.n, sizeof(*s.files), by_version);

@@ -53,10 +53,10 @@ int req_check_csrf(struct req *r, struct perr *e)
 	if (!r->auth || !r->auth->session_id)
 		return PERR(e, PERR_FORBIDDEN, "csrf check without an admin session");
 	if (!got->set)
-		return PERR(e, PERR_BAD_REQUEST, "csrf token missing");
+		return PERR(e, PERR_BAD_INPUT, "csrf token missing");
 	auth_csrf_compute(r->w->cfg->secret, sizeof(r->w->cfg->secret), r->auth->session_id,
 	                  want);
 	if (!ct_equal(got->s, got->len, want, CSRF_TOKEN_HEXLEN))
-		return PERR(e, PERR_BAD_REQUEST, "csrf token wrong");
+		return PERR(e, PERR_BAD_INPUT, "csrf token wrong");
 	return 0;
 }

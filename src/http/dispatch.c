@@ -17,6 +17,7 @@
 #include "admin_gate.h"
 #include "router.h"
 #include "server.h"
+#include "status.h"
 #include "url.h"
 
 #define CSP "default-src 'self'; img-src 'self' data:; style-src 'self'; " \
@@ -71,9 +72,9 @@ static int read_body(struct req *r, FCGX_Request *fr, struct perr *e)
 		errno = 0;
 		unsigned long long v = strtoull(cl, &end, 10);
 		if (errno || *end || strlen(cl) > 12 || strspn(cl, "0123456789") != strlen(cl))
-			return PERR(e, PERR_BAD_REQUEST, "malformed Content-Length");
+			return PERR(e, PERR_BAD_INPUT, "malformed Content-Length");
 		if (v > REQ_MAX_BODY)
-			return PERR(e, PERR_BAD_REQUEST, "body of %llu bytes over the limit", v);
+			return PERR(e, PERR_BAD_INPUT, "body of %llu bytes over the limit", v);
 		len = (size_t)v;
 	}
 	r->body = arena_alloc(r->a, len + 1);
@@ -85,7 +86,7 @@ static int read_body(struct req *r, FCGX_Request *fr, struct perr *e)
 		got += (size_t)n;
 	}
 	if (got != len)
-		return PERR(e, PERR_BAD_REQUEST, "body shorter than Content-Length");
+		return PERR(e, PERR_BAD_INPUT, "body shorter than Content-Length");
 	r->body[len] = '\0';
 	r->body_len = len;
 	return 0;
@@ -97,18 +98,18 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	const char *method = param(fr, "REQUEST_METHOD");
 	const char *uri = param(fr, "REQUEST_URI");
 	if (!method || !uri)
-		return PERR(e, PERR_BAD_REQUEST, "missing REQUEST_METHOD or REQUEST_URI");
+		return PERR(e, PERR_BAD_INPUT, "missing REQUEST_METHOD or REQUEST_URI");
 	r->method_name = method;
 	r->method = strcmp(method, "GET") == 0 ? HTTP_GET :
 	            strcmp(method, "HEAD") == 0 ? HTTP_HEAD :
 	            strcmp(method, "POST") == 0 ? HTTP_POST : HTTP_OTHER;
 	size_t plen = strcspn(uri, "?");
 	if (plen > REQ_MAX_PATH)
-		return PERR(e, PERR_BAD_REQUEST, "path too long");
+		return PERR(e, PERR_BAD_INPUT, "path too long");
 	r->path = arena_strndup(r->a, uri, plen);
 	r->query = uri[plen] == '?' ? uri + plen + 1 : "";
 	if (strlen(r->query) > REQ_MAX_QUERY)
-		return PERR(e, PERR_BAD_REQUEST, "query too long");
+		return PERR(e, PERR_BAD_INPUT, "query too long");
 	const char *https = param(fr, "HTTPS");
 	r->https = https && *https && strcmp(https, "off") != 0;
 	const char *host = param(fr, "HTTP_HOST");
@@ -119,7 +120,7 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 		r->server_port = (unsigned)strtoul(port, NULL, 10);
 	r->cookie_header = param(fr, "HTTP_COOKIE");
 	if (r->cookie_header && strlen(r->cookie_header) > REQ_MAX_COOKIE)
-		return PERR(e, PERR_BAD_REQUEST, "cookie header too long");
+		return PERR(e, PERR_BAD_INPUT, "cookie header too long");
 	r->content_type = param(fr, "CONTENT_TYPE");
 	r->remote_addr = client_addr(r, fr);
 
@@ -147,7 +148,7 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 		const char *ct = r->content_type ? r->content_type : "";
 		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
 		    (ct[33] && ct[33] != ';'))
-			return PERR(e, PERR_BAD_REQUEST, "unsupported content type");
+			return PERR(e, PERR_BAD_INPUT, "unsupported content type");
 		if (read_body(r, fr, e))
 			return -1;
 		if (params_parse(r->body, r->body_len, PS_FORM, r->a, r->p, e))
@@ -162,13 +163,13 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	return 0;
 }
 
-void dispatch_error_page(struct req *r, const struct perr *e)
+static void dispatch_error_page(struct req *r, const struct perr *e)
 {
 	struct perr e2 = {0};
-	r->status = perr_status(e->kind);
-	if (e->kind == PERR_DB_DOWN)
+	r->status = status_of(e->kind);
+	if (e->kind == PERR_DB_UNAVAILABLE)
 		req_header(r, "Retry-After", "5");
-	const char *name = perr_name(e->kind);
+	const char *name = status_key(e->kind);
 	if (!r->lang)
 		r->lang = i18n_default();   /* unknown or no language in the URL */
 	hdf_destroy(&r->hdf);
@@ -183,7 +184,7 @@ void dispatch_error_page(struct req *r, const struct perr *e)
 	if (render(r, "error.cs", &e2) != 0) {
 		log_error("%s: %s", e2.func ? e2.func : "render", e2.msg);
 		buf_reset(r->out);
-		buf_printf(r->out, "%d %s\n", r->status, perr_reason(e->kind));
+		buf_printf(r->out, "%d %s\n", r->status, status_reason(r->status));
 		r->resp_type = "text/plain; charset=utf-8";
 	}
 }
@@ -193,21 +194,7 @@ static void write_response(struct req *r, FCGX_Request *fr)
 	int status = r->status ? r->status : 200;
 	struct buf h;
 	buf_init(&h);
-	const char *reason = "OK";
-	switch (status) {
-	case 200: reason = "OK"; break;
-	case 301: reason = "Moved Permanently"; break;
-	case 302: reason = "Found"; break;
-	case 303: reason = "See Other"; break;
-	case 304: reason = "Not Modified"; break;
-	case 307: reason = "Temporary Redirect"; break;
-	case 308: reason = "Permanent Redirect"; break;
-	default:
-		for (int k = 0; k < PERR__MAX; k++)
-			if (perr_status((enum perr_kind)k) == status)
-				reason = perr_reason((enum perr_kind)k);
-	}
-	buf_printf(&h, "Status: %d %s\r\n", status, reason);
+	buf_printf(&h, "Status: %d %s\r\n", status, status_reason(status));
 	buf_printf(&h, "Content-Type: %s\r\n", r->resp_type ? r->resp_type : "text/html; charset=utf-8");
 	buf_printf(&h, "Content-Length: %zu\r\n", r->out->len);
 	buf_puts(&h, "Content-Security-Policy: " CSP "\r\n"
@@ -238,12 +225,26 @@ static bool db_down_logged_recently(void)
 
 static void log_failure(const struct req *r, const struct route *rt, const struct perr *e)
 {
-	int st = perr_status(e->kind);
-	if (e->kind == PERR_DB_DOWN && db_down_logged_recently())
+	int st = status_of(e->kind);
+	if (e->kind == PERR_DB_UNAVAILABLE && db_down_logged_recently())
 		return;
-	enum log_level lvl = st >= 500 ? LOG_ERROR : (st == 403 || st == 429) ? LOG_INFO : LOG_DEBUG;
+	enum log_level lvl = st >= 500 ? LOG_ERROR : e->kind == PERR_FORBIDDEN ? LOG_INFO : LOG_DEBUG;
 	log_msg(lvl, "%d %s %s: %s: %s", st, r->method == HTTP_OTHER ? "OTHER" : r->method_name,
 	        rt ? rt->pattern : "(no route)", e->func ? e->func : "?", e->msg);
+}
+
+bool dispatch_page(struct req *r, const struct route *rt, struct perr *e)
+{
+	r->status = 0;
+	if (rt->page(r, e) != 0 && e->kind == PERR_OK)
+		PERR(e, PERR_INTERNAL, "the page failed without an error");
+	if (e->kind == PERR_OK)
+		return true;
+	/* Neither what a failing page wrote nor the headers it set belong in
+	 * the error page. */
+	buf_reset(r->out);
+	r->nheaders = 0;
+	return false;
 }
 
 void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *out)
@@ -255,14 +256,8 @@ void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *o
 	r.w = w;
 	r.out = out;
 	hdf_init(&r.hdf);
-	if (prepare(&r, fr, &rt, &e) == 0) {
-		r.status = 0;
-		if (rt->page(&r, &e) != 0) {
-			/* Headers a failing page set (except Allow/Retry-After from us)
-			 * must not leak into the error page. */
-			r.nheaders = 0;
-		}
-	}
+	if (prepare(&r, fr, &rt, &e) == 0)
+		dispatch_page(&r, rt, &e);
 	if (e.kind != PERR_OK) {
 		log_failure(&r, rt, &e);
 		dispatch_error_page(&r, &e);

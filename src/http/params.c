@@ -130,7 +130,7 @@ static int set_value(const struct param_def *d, const char *v, size_t vlen,
 	switch (d->kind) {
 	case PK_INT:
 		if (parse_int(v, vlen, d->min, d->max, &pv->i))
-			return PERR(e, PERR_BAD_REQUEST, "parameter %s out of range", d->name);
+			return PERR(e, PERR_BAD_INPUT, "parameter %s out of range", d->name);
 		break;
 	case PK_BOOL:
 		if (vlen == 1 && (v[0] == '1' || v[0] == '0'))
@@ -138,7 +138,7 @@ static int set_value(const struct param_def *d, const char *v, size_t vlen,
 		else if (vlen == 2 && memcmp(v, "on", 2) == 0)
 			pv->i = 1;
 		else
-			return PERR(e, PERR_BAD_REQUEST, "parameter %s is not a boolean", d->name);
+			return PERR(e, PERR_BAD_INPUT, "parameter %s is not a boolean", d->name);
 		break;
 	case PK_ENUM: {
 		long long k = 0;
@@ -146,17 +146,17 @@ static int set_value(const struct param_def *d, const char *v, size_t vlen,
 			if (strlen(d->choices[k]) == vlen && memcmp(d->choices[k], v, vlen) == 0)
 				break;
 		if (!d->choices[k])
-			return PERR(e, PERR_BAD_REQUEST, "parameter %s has an unknown value", d->name);
+			return PERR(e, PERR_BAD_INPUT, "parameter %s has an unknown value", d->name);
 		pv->i = k;
 		break;
 	}
 	case PK_TEXT:
 		if (vlen > d->maxlen)
-			return PERR(e, PERR_BAD_REQUEST, "parameter %s too long", d->name);
+			return PERR(e, PERR_BAD_INPUT, "parameter %s too long", d->name);
 		break;
 	}
 	if (!utf8_valid(v, vlen))
-		return PERR(e, PERR_BAD_REQUEST, "parameter %s is not UTF-8", d->name);
+		return PERR(e, PERR_BAD_INPUT, "parameter %s is not UTF-8", d->name);
 	pv->set = true;
 	pv->s = v;
 	pv->len = vlen;
@@ -178,23 +178,23 @@ int params_parse(const char *s, size_t len, int src, struct arena *a,
 		if (end == start)
 			continue;       /* "a=1&&b=2" */
 		if (++pairs > PARAMS_MAX_PAIRS)
-			return PERR(e, PERR_BAD_REQUEST, "too many parameters");
+			return PERR(e, PERR_BAD_INPUT, "too many parameters");
 		size_t eq = start;
 		while (eq < end && s[eq] != '=')
 			eq++;
 		char *name = NULL, *value = NULL;
 		size_t nlen = 0, vlen = 0;
 		if (url_decode(s + start, eq - start, true, a, &name, &nlen))
-			return PERR(e, PERR_BAD_REQUEST, "malformed parameter name");
+			return PERR(e, PERR_BAD_INPUT, "malformed parameter name");
 		size_t vstart = eq < end ? eq + 1 : end;
 		if (url_decode(s + vstart, end - vstart, true, a, &value, &vlen))
-			return PERR(e, PERR_BAD_REQUEST, "malformed parameter value");
+			return PERR(e, PERR_BAD_INPUT, "malformed parameter value");
 		for (int p = 0; p < P__MAX; p++) {
 			const struct param_def *d = &param_defs[p];
 			if (!(d->src & src) || strlen(d->name) != nlen || memcmp(d->name, name, nlen))
 				continue;
 			if (out[p].set)
-				return PERR(e, PERR_BAD_REQUEST, "parameter %s repeated", d->name);
+				return PERR(e, PERR_BAD_INPUT, "parameter %s repeated", d->name);
 			if (set_value(d, value, vlen, &out[p], e))
 				return -1;
 			break;

@@ -67,7 +67,7 @@ int share_extras_save(struct db *db, struct tzctx *f, struct arena *a, long long
 			return PERR(e, PERR_NOT_FOUND, "share %lld is gone", id);
 		if (share_expiry_instant(f, dbr_text(&rs, 0, SHARE_ZONE_TZ), x->exp_year, x->exp_month,
 		                         x->exp_day, expires))
-			return PERR(e, PERR_BAD_REQUEST, "expiry %04d-%02d-%02d out of range",
+			return PERR(e, PERR_BAD_INPUT, "expiry %04d-%02d-%02d out of range",
 			            x->exp_year, x->exp_month, x->exp_day);
 		p[1] = dbv_text(expires);
 	}

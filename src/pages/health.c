@@ -25,7 +25,7 @@ int page_ready(struct req *r, struct perr *e)
 	struct dbrows rows;
 	if (db_exec(r->w->rdb, ST_READY, NULL, 0, r->a, &rows, e)) {
 		/* A missing table is "not ready" too, not a bug of ours. */
-		e->kind = PERR_DB_DOWN;
+		e->kind = PERR_DB_UNAVAILABLE;
 		return -1;
 	}
 	r->resp_type = "text/plain; charset=utf-8";

@@ -207,7 +207,7 @@ static void test_password_misc(void)
 	memset(big, 'a', PASSWORD_MAX_LEN + 1);
 	CHECK(!password_verify(kimai_hash, big, PASSWORD_MAX_LEN + 1));
 	CHECK(password_hash_new(big, PASSWORD_MAX_LEN + 1, h, sizeof h, &e) < 0);
-	CHECK(e.kind == PERR_BAD_REQUEST);
+	CHECK(e.kind == PERR_BAD_INPUT);
 	CHECK(password_hash_new("x", 1, h, 16, &e) < 0);
 	free(big);
 }

@@ -26,7 +26,7 @@ static int bad(const char *s, size_t len)
 	struct php_val *v = NULL;
 	struct perr e = {0};
 	int rc = php_unserialize(s, len, NULL, &A, &v, NULL, &e);
-	return rc < 0 && e.kind == PERR_BAD_REQUEST && v == NULL;
+	return rc < 0 && e.kind == PERR_BAD_INPUT && v == NULL;
 }
 
 #define BAD(s) CHECK(bad((s), strlen(s)))

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "i18n.h"
 #include "perr.h"
+#include "status.h"
 
 #ifndef LANG_DIR
 #define LANG_DIR "cs_templates/lang"
@@ -345,13 +346,13 @@ static void test_used_keys_exist(void)
 	unknown_keys = 0;
 	scan_dir(TEMPLATE_DIR, ".cs", 2, scan_template);
 	scan_dir(SRC_DIR, ".c", 1, scan_code);
-	/* Error pages look their texts up by perr_name(). */
-	for (int k = PERR_BAD_REQUEST; k < PERR__MAX; k++) {
+	/* Error pages look their texts up by status_key(). */
+	for (int k = PERR_BAD_INPUT; k < PERR__MAX; k++) {
 		char key[64];
 
-		snprintf(key, sizeof key, "error.%s.title", perr_name((enum perr_kind)k));
+		snprintf(key, sizeof key, "error.%s.title", status_key((enum perr_kind)k));
 		need_key("error page", key);
-		snprintf(key, sizeof key, "error.%s.text", perr_name((enum perr_kind)k));
+		snprintf(key, sizeof key, "error.%s.text", status_key((enum perr_kind)k));
 		need_key("error page", key);
 	}
 	CHECK(unknown_keys == 0);
