@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "intparse.h"
 #include "log.h"
 
 #ifndef PORTAL_VERSION
@@ -173,17 +174,8 @@ static bool lookup(struct loader *L, enum opt o, struct setting *s)
 /* Decimal digits only, no sign, no blanks, within [min, max]. */
 static int parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
 {
-	unsigned long v = 0;
-	if (!*s)
-		return -1;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return -1;
-		v = v * 10 + (unsigned long)(*p - '0');
-		if (v > max)
-			return -1;
-	}
-	if (v < min)
+	long long v;
+	if (int_parse(s, strlen(s), min, max, 0, &v))
 		return -1;
 	*out = (unsigned)v;
 	return 0;

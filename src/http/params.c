@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "intparse.h"
 #include "params.h"
 
 #define PARAMS_MAX_PAIRS 64   /* more pairs than this is not a form of ours */
@@ -110,18 +111,9 @@ bool utf8_valid(const char *str, size_t len)
 /* strtonum-style: the whole string must be a decimal number in range. */
 static int parse_int(const char *s, size_t len, long long min, long long max, long long *out)
 {
-	if (len == 0 || len > 19)
+	if (len == 0 || len > 19 || s[0] == '+')
 		return -1;
-	for (size_t i = 0; i < len; i++)
-		if ((s[i] < '0' || s[i] > '9') && !(i == 0 && s[i] == '-' && len > 1))
-			return -1;
-	errno = 0;
-	char *end = NULL;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end != s + len || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
+	return int_parse(s, len, min, max, INT_SIGNED, out);
 }
 
 static int set_value(const struct param_def *d, const char *v, size_t vlen,
