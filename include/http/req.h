@@ -80,6 +80,10 @@ void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, int status, const char *location);
 /* Value of a cookie from the Cookie header, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
+/* The one Cookie header scanner ("a=1; b=2"): the next value of cookie
+ * `name` from *cursor on (not NUL-terminated: *vlen bytes, trailing blanks
+ * dropped), advancing *cursor past it; NULL when there is none. */
+const char *cookie_next(const char **cursor, const char *name, size_t *vlen);
 /* Absolute URL of this server (scheme://host) for links shown to admins. */
 const char *req_base_url(struct req *r);
 

@@ -29,27 +29,39 @@ void req_redirect(struct req *r, int status, const char *location)
 const char *req_cookie(struct req *r, const char *name)
 {
 	const char *h = r->cookie_header;
+	size_t vlen;
+	const char *v = cookie_next(&h, name, &vlen);
+	if (!v)
+		return NULL;
+	if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')
+		v++, vlen -= 2;
+	return arena_strndup(r->a, v, vlen);
+}
+
+const char *cookie_next(const char **cursor, const char *name, size_t *vlen)
+{
+	const char *h = *cursor;
 	size_t nlen = strlen(name);
 	if (!h)
 		return NULL;
 	while (*h) {
 		while (*h == ' ' || *h == ';')
 			h++;
-		const char *eq = strchr(h, '=');
-		const char *end = strchr(h, ';');
-		if (!end)
-			end = h + strlen(h);
-		if (eq && eq < end && (size_t)(eq - h) == nlen && memcmp(h, name, nlen) == 0) {
+		size_t len = strcspn(h, ";");
+		const char *eq = memchr(h, '=', len);
+		const char *end = h + len;
+		if (eq && (size_t)(eq - h) == nlen && memcmp(h, name, nlen) == 0) {
 			const char *v = eq + 1;
-			size_t vlen = (size_t)(end - v);
-			while (vlen && v[vlen - 1] == ' ')
-				vlen--;
-			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')
-				v++, vlen -= 2;
-			return arena_strndup(r->a, v, vlen);
+			size_t n = (size_t)(end - v);
+			while (n && v[n - 1] == ' ')
+				n--;
+			*cursor = end;
+			*vlen = n;
+			return v;
 		}
 		h = end;
 	}
+	*cursor = h;
 	return NULL;
 }
 
