@@ -10,7 +10,7 @@
 struct mctx;
 
 enum merge_mode { MERGE_NONE, MERGE_ALL, MERGE_FIRST, MERGE_LAST, MERGE__MAX };
-extern const char *const merge_mode_names[MERGE__MAX];  /* "NONE", "MERGE", … */
+extern const char *const merge_mode_names[MERGE__MAX + 1];  /* "NONE", "MERGE", …, NULL */
 
 struct share {
 	long long       id;
