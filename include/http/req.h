@@ -80,6 +80,10 @@ void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, int status, const char *location);
 /* Value of a cookie from the Cookie header, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
+/* The one Cookie header scanner ("a=1; b=2"): the next value of cookie
+ * `name` from *cursor on (not NUL-terminated: *vlen bytes, trailing blanks
+ * dropped), advancing *cursor past it; NULL when there is none. */
+const char *cookie_next(const char **cursor, const char *name, size_t *vlen);
 /* Absolute URL of this server (scheme://host) for links shown to admins. */
 const char *req_base_url(struct req *r);
 
@@ -89,14 +93,6 @@ void rset(struct req *r, const char *name, const char *value);
 void rsetf(struct req *r, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void rseti(struct req *r, const char *name, long long v);
-/* Many values below one node (a table row): rnode() finds or creates the
- * node once, rnode_at() its child named by a number, and the *_in setters
- * walk from there instead of from the root, with no key strings to build. */
-HDF *rnode(struct req *r, const char *name);
-HDF *rnode_in(HDF *parent, const char *name);
-HDF *rnode_at(HDF *parent, size_t index);
-void rset_in(HDF *node, const char *name, const char *value);
-void rseti_in(HDF *node, const char *name, long long v);
 /* Translated message of the request's language (key as in lang/en.hdf). */
 const char *msg(struct req *r, const char *key);
 

@@ -43,10 +43,6 @@ struct chart {
  * label or value. */
 int svg_bar_chart(struct buf *out, const struct chart *c);
 
-/* Appends `s` escaped for XML text and attribute values (& < > " '),
- * dropping control characters XML 1.0 does not allow. */
-void svg_escape(struct buf *out, const char *s);
-
 /* The axis: the smallest "nice" hour step (1, 2, 5 × 10^k) that covers
  * `max_seconds` with at most 5 ticks; sets *step_h and returns the axis
  * maximum in whole hours (at least 1). */

@@ -11,7 +11,7 @@
 struct mctx;
 
 enum merge_mode { MERGE_NONE, MERGE_ALL, MERGE_FIRST, MERGE_LAST, MERGE__MAX };
-extern const char *const merge_mode_names[MERGE__MAX];  /* "NONE", "MERGE", … */
+extern const char *const merge_mode_names[MERGE__MAX + 1];  /* "NONE", "MERGE", …, NULL */
 
 /* The six visibility flags, in the plugin's column order. */
 enum admin_flag {

@@ -4,6 +4,7 @@
 #include "crypto.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <nettle/memops.h>
 
 #include "arena.h"
+#include "intparse.h"
 
 /* argon2id parameters for new passwords.  RFC 9106 and OWASP's password
  * storage guidance both accept m=19 MiB/t=2 as a floor; we use twice that
@@ -144,20 +146,13 @@ int b64url_decode(const char *in, size_t n, unsigned char *out, size_t outcap,
 /* Reads a decimal number of at most 9 digits at *s, advancing it. */
 static bool parse_small_uint(const char **s, uint32_t *out)
 {
-	const char *p = *s;
-	uint32_t v = 0;
-	int n = 0;
+	size_t n = strspn(*s, "0123456789");
+	long long v;
 
-	while (*p >= '0' && *p <= '9') {
-		if (++n > 9)
-			return false;
-		v = v * 10 + (uint32_t)(*p - '0');
-		p++;
-	}
-	if (n == 0)
+	if (n > 9 || int_parse(*s, n, 0, 999999999, 0, &v))
 		return false;
-	*s = p;
-	*out = v;
+	*s += n;
+	*out = (uint32_t)v;
 	return true;
 }
 
@@ -199,15 +194,13 @@ static bool argon2_check(const char *hash, argon2_type type, const char *params,
 
 static bool bcrypt_format_ok(const char *hash, size_t len)
 {
-	int cost;
+	long long cost;
 
 	if (len != BCRYPT_HASH_LEN || hash[0] != '$' || hash[1] != '2' ||
 	    (hash[2] != 'y' && hash[2] != 'b' && hash[2] != 'a') || hash[3] != '$' ||
-	    hash[4] < '0' || hash[4] > '9' || hash[5] < '0' || hash[5] > '9' ||
 	    hash[6] != '$')
 		return false;
-	cost = (hash[4] - '0') * 10 + (hash[5] - '0');
-	if (cost < BCRYPT_MIN_COST || cost > BCRYPT_MAX_COST)
+	if (int_parse(hash + 4, 2, BCRYPT_MIN_COST, BCRYPT_MAX_COST, 0, &cost))
 		return false;
 	for (size_t i = 7; i < len; i++) {
 		char c = hash[i];
@@ -407,14 +400,11 @@ bool unlock_cookie_verify(const unsigned char secret[UNLOCK_SECRET_LEN],
 		return false;
 	p = value + 3;
 	/* Expiry: 1–12 digits, no leading zero, so each value has one form. */
-	if (*p < '1' || *p > '9')
+	ndigits = strspn(p, "0123456789");
+	if (ndigits > COOKIE_EXPIRY_MAX ||
+	    int_parse(p, ndigits, 1, LLONG_MAX, INT_NO_LEAD0, &expires))
 		return false;
-	while (*p >= '0' && *p <= '9') {
-		if (++ndigits > COOKIE_EXPIRY_MAX)
-			return false;
-		expires = expires * 10 + (*p - '0');
-		p++;
-	}
+	p += ndigits;
 	if (*p != '.')
 		return false;
 	mac_start = p + 1;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intparse.h"
 #include "phpser.h"
 
 const struct php_limits php_default_limits = {
@@ -67,55 +68,44 @@ static int expect(struct parser *ps, char c)
  * overflow before the range check. */
 static int read_uint(struct parser *ps, size_t max, size_t *out)
 {
-	size_t v = 0;
-	unsigned ndig = 0;
+	const char *s = (const char *)ps->p;
+	size_t ndig = int_digit_span(s, left(ps));
+	long long v;
 
-	while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9') {
-		if (++ndig > 20)
-			return fail(ps, "number too long");
-		size_t d = (size_t)(*ps->p - '0');
-		if (v > (SIZE_MAX - d) / 10)
-			return fail(ps, "number overflows");
-		v = v * 10 + d;
-		ps->p++;
+	if (ndig > 20) {
+		ps->p += 20;
+		return fail(ps, "number too long");
 	}
 	if (ndig == 0)
 		return fail(ps, "digit expected");
-	if (v > max)
+	ps->p += ndig;
+	if (int_parse(s, ndig, 0, LLONG_MAX, 0, &v))
+		return fail(ps, "number overflows");
+	if ((unsigned long long)v > max)
 		return fail(ps, "number out of range");
-	*out = v;
+	*out = (size_t)v;
 	return 0;
 }
 
 /* [+-]?[0-9]+ into a long long, rejecting overflow. */
 static int read_int(struct parser *ps, long long *out)
 {
-	bool neg = false;
-	unsigned long long v = 0;
-	unsigned ndig = 0;
-	/* Magnitude limit: LLONG_MAX, or LLONG_MAX + 1 for a negative number. */
-	unsigned long long lim;
+	const char *s = (const char *)ps->p;
+	size_t sign = 0, ndig;
 
-	if (ps->p < ps->end && (*ps->p == '-' || *ps->p == '+')) {
-		neg = *ps->p == '-';
-		ps->p++;
-	}
-	lim = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX;
-	while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9') {
-		if (++ndig > 25)
-			return fail(ps, "integer too long");
-		unsigned long long d = (unsigned long long)(*ps->p - '0');
-		if (v > (lim - d) / 10)
-			return fail(ps, "integer overflows");
-		v = v * 10 + d;
-		ps->p++;
+	if (ps->p < ps->end && (*ps->p == '-' || *ps->p == '+'))
+		sign = 1;
+	ps->p += sign;
+	ndig = int_digit_span((const char *)ps->p, left(ps));
+	if (ndig > 25) {
+		ps->p += 25;
+		return fail(ps, "integer too long");
 	}
 	if (ndig == 0)
 		return fail(ps, "digit expected");
-	if (neg)
-		*out = v == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN : -(long long)v;
-	else
-		*out = (long long)v;
+	ps->p += ndig;
+	if (int_parse(s, sign + ndig, LLONG_MIN, LLONG_MAX, INT_SIGNED, out))
+		return fail(ps, "integer overflows");
 	return 0;
 }
 

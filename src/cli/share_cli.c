@@ -16,6 +16,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "fmt.h"
+#include "intparse.h"
 #include "share_cli.h"
 #include "share_store.h"
 #include "share_window.h"
@@ -74,19 +75,7 @@ static int db_error(struct cli *c, const struct perr *e)
 /* A share id: a positive 32-bit decimal number, nothing else. */
 static int parse_id(const char *s, long long *out)
 {
-	long long v = 0;
-	size_t n = s ? strlen(s) : 0;
-	if (n == 0 || n > 10 || s[0] == '0')
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v > 2147483647LL)
-		return -1;
-	*out = v;
-	return 0;
+	return int_parse(s, s ? strlen(s) : 0, 1, 2147483647LL, INT_NO_LEAD0, out);
 }
 
 /* Prints text from the database on one line of one column. */

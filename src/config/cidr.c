@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include "config.h"
+#include "intparse.h"
 
 #define CIDR_MAX_TEXT 64
 
@@ -45,15 +46,10 @@ int cidr_parse(const char *s, struct cidr *out)
 		size_t plen = n - alen - 1;
 		if (plen == 0 || plen > 3)
 			return -1;
-		int bits = 0;
-		for (size_t i = 0; i < plen; i++) {
-			if (p[i] < '0' || p[i] > '9')
-				return -1;
-			bits = bits * 10 + (p[i] - '0');
-		}
-		if (bits > max)
+		long long bits;
+		if (int_parse(p, plen, 0, max, 0, &bits))
 			return -1;
-		c.bits = bits;
+		c.bits = (int)bits;
 	}
 	/* Clear the host bits so that matching is a plain prefix compare. */
 	for (int i = 0; i < 16; i++) {

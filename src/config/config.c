@@ -13,10 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <nettle/hmac.h>
-
 #include "arena.h"
 #include "config.h"
+#include "config_loader.h"
+#include "intparse.h"
 #include "log.h"
 
 #ifndef PORTAL_VERSION
@@ -29,29 +29,11 @@
 #define WORKERS_MAX        256
 #define DB_TIMEOUT_DEFAULT 5
 #define DB_TIMEOUT_MAX     3600
-#define SECRET_MIN_LEN     16
 #define LISTEN_MAX_HOST    255
 #define UNIX_PATH_MAX_LEN  107        /* sun_path minus the NUL */
 #define SD_LISTEN_FDS_START 3         /* systemd socket activation */
 
-/* Labels of the cookie key derivation: changing one logs everybody out. */
-#define LABEL_PORTAL_SECRET "portal cookie key v1"
-#define LABEL_APP_SECRET    "kimai customer portal cookie key v1"
-/* Kimai's example value in .env.dist: a key anyone can read. */
-#define KIMAI_EXAMPLE_SECRET "change_this_to_something_unique"
-
-enum opt {
-	OPT_DATABASE_URL, OPT_READ_DATABASE_URL, OPT_KIMAI_DIR, OPT_LISTEN,
-	OPT_WORKERS, OPT_TEMPLATES, OPT_LANG_DIR, OPT_STATIC_DIR, OPT_TRUSTED_PROXY,
-	OPT_LOG_LEVEL, OPT_DB_TIMEOUT, OPT_HELP, OPT_VERSION,
-	OPT__MAX
-};
-
-static const struct optdef {
-	const char *flag;
-	const char *env;    /* also looked up in the dotenv files */
-	bool        arg;
-} optdefs[OPT__MAX] = {
+const struct optdef optdefs[OPT__MAX] = {
 	[OPT_DATABASE_URL]      = {"--database-url", "DATABASE_URL", true},
 	[OPT_READ_DATABASE_URL] = {"--read-database-url", "PORTAL_READ_DATABASE_URL", true},
 	[OPT_KIMAI_DIR]         = {"--kimai-dir", "PORTAL_KIMAI_DIR", true},
@@ -67,123 +49,11 @@ static const struct optdef {
 	[OPT_VERSION]           = {"--version", NULL, false},
 };
 
-/* Values read from the dotenv files; later files override earlier ones. */
-struct envvar {
-	char       *key;
-	char       *value;
-	const char *file;     /* ".env", ".env.local", … (static strings) */
-};
-
-struct loader {
-	struct config *c;
-	unsigned       flags;
-	const char    *flag[OPT__MAX];
-	const char    *proxy_flags[CONFIG_MAX_PROXIES];
-	size_t         n_proxy_flags;
-	struct envvar *vars;
-	size_t         nvars, capvars;
-	const char    *cur_file;
-	char           file_names[4][64];   /* storage for the names in `file` */
-};
-
-/* One looked-up setting and a human-readable origin for messages. */
-struct setting {
-	const char *value;
-	char        source[96];
-};
-
-static struct envvar *store_find(struct loader *L, const char *key)
-{
-	for (size_t i = 0; i < L->nvars; i++)
-		if (strcmp(L->vars[i].key, key) == 0)
-			return &L->vars[i];
-	return NULL;
-}
-
-static void store_set(void *ctx, const char *key, const char *value)
-{
-	struct loader *L = ctx;
-	struct envvar *v = store_find(L, key);
-	if (!v) {
-		if (L->nvars == L->capvars) {
-			L->capvars = L->capvars ? L->capvars * 2 : 32;
-			L->vars = xrealloc(L->vars, L->capvars * sizeof(*L->vars));
-		}
-		v = &L->vars[L->nvars++];
-		v->key = xstrdup(key);
-		v->value = NULL;
-	}
-	if (v->value) {
-		explicit_bzero(v->value, strlen(v->value));
-		free(v->value);
-	}
-	v->value = xstrdup(value);
-	v->file = L->cur_file;
-}
-
-static const char *store_lookup(void *ctx, const char *key)
-{
-	struct envvar *v = store_find(ctx, key);
-	return v ? v->value : NULL;
-}
-
-static void store_free(struct loader *L)
-{
-	for (size_t i = 0; i < L->nvars; i++) {
-		explicit_bzero(L->vars[i].value, strlen(L->vars[i].value));
-		free(L->vars[i].value);
-		free(L->vars[i].key);
-	}
-	free(L->vars);
-	L->vars = NULL;
-	L->nvars = L->capvars = 0;
-}
-
-/* Environment, then dotenv files.  Empty values count as unset, so an empty
- * variable in the environment does not hide a value in .env.local. */
-static bool lookup_named(struct loader *L, const char *name, struct setting *s)
-{
-	const char *v = getenv(name);
-	if (v && *v) {
-		s->value = v;
-		snprintf(s->source, sizeof(s->source), "%s", name);
-		return true;
-	}
-	struct envvar *ev = store_find(L, name);
-	if (ev && ev->value[0]) {
-		s->value = ev->value;
-		snprintf(s->source, sizeof(s->source), "%s in %s", name, ev->file);
-		return true;
-	}
-	s->value = NULL;
-	s->source[0] = '\0';
-	return false;
-}
-
-static bool lookup(struct loader *L, enum opt o, struct setting *s)
-{
-	if (L->flag[o]) {
-		s->value = L->flag[o];
-		snprintf(s->source, sizeof(s->source), "%s", optdefs[o].flag);
-		return true;
-	}
-	return lookup_named(L, optdefs[o].env, s);
-}
-
 /* Decimal digits only, no sign, no blanks, within [min, max]. */
 static int parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
 {
-	unsigned long v = 0;
-	if (!*s)
-		return -1;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return -1;
-		v = v * 10 + (unsigned long)(*p - '0');
-		if (v > max)
-			return -1;
-	}
-	if (v < min)
+	long long v;
+	if (int_parse(s, strlen(s), min, max, 0, &v))
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -267,123 +137,6 @@ static bool inherited_socket(int *fd)
 	return false;
 }
 
-static void derive_key(const char *secret, const char *label, unsigned char out[32])
-{
-	struct hmac_sha256_ctx h;
-	hmac_sha256_set_key(&h, strlen(secret), (const uint8_t *)secret);
-	hmac_sha256_update(&h, strlen(label), (const uint8_t *)label);
-	hmac_sha256_digest(&h, SHA256_DIGEST_SIZE, out);
-	explicit_bzero(&h, sizeof(h));
-}
-
-static int load_secret(struct loader *L, struct perr *e)
-{
-	struct setting s;
-	struct config *c = L->c;
-	if (L->flags & CONFIG_NO_SECRET)   /* not even checked: never used */
-		return 0;
-	if (lookup_named(L, "PORTAL_SECRET", &s)) {
-		if (strlen(s.value) < SECRET_MIN_LEN)
-			return PERR(e, PERR_CONFIG, "%s is too short: use at least %d random"
-			            " characters", s.source, SECRET_MIN_LEN);
-		derive_key(s.value, LABEL_PORTAL_SECRET, c->secret);
-		c->has_secret = true;
-		return 0;
-	}
-	if (lookup_named(L, "APP_SECRET", &s)) {
-		if (strcmp(s.value, KIMAI_EXAMPLE_SECRET) == 0)
-			return PERR(e, PERR_CONFIG, "%s is still Kimai's example value: set a"
-			            " random APP_SECRET, or PORTAL_SECRET for the portal", s.source);
-		if (strlen(s.value) < SECRET_MIN_LEN)
-			return PERR(e, PERR_CONFIG, "%s is shorter than %d characters: set"
-			            " PORTAL_SECRET to a long random value", s.source, SECRET_MIN_LEN);
-		derive_key(s.value, LABEL_APP_SECRET, c->secret);
-		c->has_secret = true;
-		return 0;
-	}
-	return PERR(e, PERR_CONFIG, "no secret for signing cookies: set PORTAL_SECRET,"
-	            " or APP_SECRET (e.g. with --kimai-dir pointing at Kimai)");
-}
-
-static bool file_exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
-}
-
-static int load_one(struct loader *L, const char *dir, const char *name, int slot,
-                    bool *any, struct perr *e)
-{
-	char path[PATH_MAX];
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
-		return PERR(e, PERR_CONFIG, "--kimai-dir: path too long");
-	if (!file_exists(path))
-		return 0;
-	snprintf(L->file_names[slot], sizeof(L->file_names[slot]), "%s", name);
-	L->cur_file = L->file_names[slot];
-	if (dotenv_load_file_ex(path, store_lookup, store_set, L, e))
-		return -1;
-	*any = true;
-	return 0;
-}
-
-static const char *app_env(struct loader *L)
-{
-	struct setting s;
-	return lookup_named(L, "APP_ENV", &s) ? s.value : "dev";
-}
-
-static bool valid_env_name(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 32)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
-			return false;
-	return true;
-}
-
-/* The files Symfony's loadEnv() reads, in its order: .env (or .env.dist),
- * .env.local (not for APP_ENV=test), .env.$APP_ENV, .env.$APP_ENV.local. */
-static int load_kimai_dir(struct loader *L, const struct setting *dir, struct perr *e)
-{
-	struct stat st;
-	bool any = false;
-	char name[64];
-	if (stat(dir->value, &st) != 0)
-		return PERR(e, PERR_CONFIG, "%s %s: %s", dir->source, dir->value,
-		            strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return PERR(e, PERR_CONFIG, "%s %s: not a directory", dir->source, dir->value);
-	if (load_one(L, dir->value, ".env", 0, &any, e))
-		return -1;
-	if (!any && load_one(L, dir->value, ".env.dist", 0, &any, e))
-		return -1;
-	const char *env = app_env(L);
-	if (strcmp(env, "test") != 0 && load_one(L, dir->value, ".env.local", 1, &any, e))
-		return -1;
-	env = app_env(L);
-	if (strcmp(env, "local") != 0 && valid_env_name(env)) {
-		snprintf(name, sizeof(name), ".env.%s", env);
-		if (load_one(L, dir->value, name, 2, &any, e))
-			return -1;
-		snprintf(name, sizeof(name), ".env.%s.local", env);
-		if (load_one(L, dir->value, name, 3, &any, e))
-			return -1;
-	}
-	if (!any)
-		return PERR(e, PERR_CONFIG, "%s %s: no .env or .env.local file there",
-		            dir->source, dir->value);
-	char php[PATH_MAX];
-	if ((size_t)snprintf(php, sizeof(php), "%s/.env.local.php", dir->value) < sizeof(php) &&
-	    file_exists(php))
-		log_warn("%s/.env.local.php is not read: the portal takes its settings from the"
-		         " .env files and the environment", dir->value);
-	return 0;
-}
-
 static int add_proxy(struct config *c, const char *text, size_t n, const char *source,
                      struct perr *e)
 {
@@ -409,7 +162,7 @@ static int load_proxies(struct loader *L, struct perr *e)
 		if (add_proxy(L->c, L->proxy_flags[i], strlen(L->proxy_flags[i]),
 		              optdefs[OPT_TRUSTED_PROXY].flag, e))
 			return -1;
-	if (L->n_proxy_flags || !lookup_named(L, optdefs[OPT_TRUSTED_PROXY].env, &s))
+	if (L->n_proxy_flags || !loader_lookup_named(L, optdefs[OPT_TRUSTED_PROXY].env, &s))
 		return 0;
 	/* The variable holds a list separated by commas or blanks. */
 	const char *p = s.value;
@@ -446,10 +199,10 @@ static int load_dirs(struct loader *L, struct perr *e)
 {
 	struct config *c = L->c;
 	struct setting s;
-	c->templates_dir = lookup(L, OPT_TEMPLATES, &s) ? xstrdup(s.value) : dir_default();
-	c->lang_dir = lookup(L, OPT_LANG_DIR, &s) ? xstrdup(s.value)
+	c->templates_dir = loader_lookup(L, OPT_TEMPLATES, &s) ? xstrdup(s.value) : dir_default();
+	c->lang_dir = loader_lookup(L, OPT_LANG_DIR, &s) ? xstrdup(s.value)
 	                                           : join(c->templates_dir, "lang");
-	c->static_dir = lookup(L, OPT_STATIC_DIR, &s) ? xstrdup(s.value)
+	c->static_dir = loader_lookup(L, OPT_STATIC_DIR, &s) ? xstrdup(s.value)
 	                                               : join(c->templates_dir, "static");
 	if (L->flags & CONFIG_NO_SERVE)
 		return 0;
@@ -468,16 +221,16 @@ static int load_numbers(struct loader *L, struct perr *e)
 	if (cpus < 1)
 		cpus = 1;
 	c->workers = cpus * 2 > WORKERS_MAX ? WORKERS_MAX : (unsigned)cpus * 2;
-	if (lookup(L, OPT_WORKERS, &s) && parse_uint(s.value, 1, WORKERS_MAX, &c->workers))
+	if (loader_lookup(L, OPT_WORKERS, &s) && parse_uint(s.value, 1, WORKERS_MAX, &c->workers))
 		return PERR(e, PERR_CONFIG, "%s: expected a number from 1 to %d",
 		            s.source, WORKERS_MAX);
 	c->db_timeout_s = DB_TIMEOUT_DEFAULT;
-	if (lookup(L, OPT_DB_TIMEOUT, &s) &&
+	if (loader_lookup(L, OPT_DB_TIMEOUT, &s) &&
 	    parse_uint(s.value, 1, DB_TIMEOUT_MAX, &c->db_timeout_s))
 		return PERR(e, PERR_CONFIG, "%s: expected seconds from 1 to %d",
 		            s.source, DB_TIMEOUT_MAX);
 	enum log_level lvl = LOG_INFO;
-	if (lookup(L, OPT_LOG_LEVEL, &s) && log_parse_level(s.value, &lvl))
+	if (loader_lookup(L, OPT_LOG_LEVEL, &s) && log_parse_level(s.value, &lvl))
 		return PERR(e, PERR_CONFIG, "%s: expected error, warn, info or debug",
 		            s.source);
 	c->log_level = (int)lvl;
@@ -488,13 +241,13 @@ static int load_database(struct loader *L, struct perr *e)
 {
 	struct config *c = L->c;
 	struct setting s;
-	if (!lookup(L, OPT_DATABASE_URL, &s))
+	if (!loader_lookup(L, OPT_DATABASE_URL, &s))
 		return PERR(e, PERR_CONFIG, "no database configured: give --database-url,"
 		            " set DATABASE_URL, or point --kimai-dir at Kimai");
 	c->database_url = xstrdup(s.value);
 	if (dburl_parse(c->database_url, &c->db, e))
 		return -1;
-	if (!lookup(L, OPT_READ_DATABASE_URL, &s))
+	if (!loader_lookup(L, OPT_READ_DATABASE_URL, &s))
 		return 0;
 	c->read_database_url = xstrdup(s.value);
 	if (dburl_parse(c->read_database_url, &c->read_db, e)) {
@@ -514,7 +267,7 @@ static int load_listen(struct loader *L, struct perr *e)
 	struct setting s;
 	if (L->flags & CONFIG_NO_SERVE)
 		return 0;
-	if (lookup(L, OPT_LISTEN, &s))
+	if (loader_lookup(L, OPT_LISTEN, &s))
 		return parse_listen(c, &s, e);
 	if (inherited_socket(&c->inherited_fd)) {
 		c->listen_kind = LISTEN_INHERITED;
@@ -605,7 +358,7 @@ int config_load_ex(struct config *c, int argc, char **argv, const char *prog,
 		rc = r;
 		goto out;
 	}
-	if (lookup(&L, OPT_KIMAI_DIR, &s)) {
+	if (loader_lookup(&L, OPT_KIMAI_DIR, &s)) {
 		c->kimai_dir = xstrdup(s.value);
 		if (load_kimai_dir(&L, &s, e))
 			goto out;
@@ -615,7 +368,7 @@ int config_load_ex(struct config *c, int argc, char **argv, const char *prog,
 		goto out;
 	rc = 0;
 out:
-	store_free(&L);
+	loader_free_vars(&L);
 	if (rc != 0)
 		config_free(c);
 	return rc;

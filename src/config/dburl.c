@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "intparse.h"
 
 #define DBURL_MAX          4096
 #define DBURL_MAX_NAME     64      /* MariaDB identifiers */
@@ -90,17 +91,10 @@ static bool valid_charset(const char *s)
 /* Port: 1-5 digits, 1..65535. */
 static int parse_port(const char *s, size_t n, unsigned *out)
 {
-	unsigned v = 0;
-	if (n == 0 || n > 5)
+	long long v;
+	if (n > 5 || int_parse(s, n, 1, 65535, 0, &v))
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (unsigned)(s[i] - '0');
-	}
-	if (v == 0 || v > 65535)
-		return -1;
-	*out = v;
+	*out = (unsigned)v;
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "civil.h"
+#include "intparse.h"
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back
  * (the classic era-based civil calendar arithmetic). */
@@ -57,19 +58,6 @@ long long utc_epoch(int year, int month, int day, int hour, int min, int sec)
 	return days_from_civil(year, month, day) * 86400LL + hour * 3600LL + min * 60LL + sec;
 }
 
-/* Exactly `n` ASCII digits at s, as a number; -1 otherwise. */
-static int digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int utc_parse_datetime(const char *s, long long *out)
 {
 	int y, mo, d, h = 0, mi = 0, se = 0;
@@ -80,16 +68,16 @@ int utc_parse_datetime(const char *s, long long *out)
 	n = strnlen(s, 20);
 	if (n != 10 && n != 19)
 		return -1;
-	y = digits(s, 4);
-	mo = digits(s + 5, 2);
-	d = digits(s + 8, 2);
+	y = int_digits(s, 4);
+	mo = int_digits(s + 5, 2);
+	d = int_digits(s + 8, 2);
 	if (s[4] != '-' || s[7] != '-' || y < 1 || mo < 1 || mo > 12 || d < 1 ||
 	    d > days_in_month(y, mo))
 		return -1;
 	if (n == 19) {
-		h = digits(s + 11, 2);
-		mi = digits(s + 14, 2);
-		se = digits(s + 17, 2);
+		h = int_digits(s + 11, 2);
+		mi = int_digits(s + 14, 2);
+		se = int_digits(s + 17, 2);
 		if (s[10] != ' ' || s[13] != ':' || s[16] != ':' || h < 0 || h > 23 ||
 		    mi < 0 || mi > 59 || se < 0 || se > 59)
 			return -1;

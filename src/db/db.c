@@ -1,7 +1,9 @@
 /* MariaDB connections: connect lazily, prepare each statement once per
  * connection, copy results into the request arena, and turn a lost server
  * into PERR_DB_UNAVAILABLE plus a reconnect with backoff on a later call. */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 
 #include "clock.h"
 #include "db.h"
+#include "intparse.h"
 #include "log.h"
 
 #define DB_BACKOFF_MIN_MS  50     /* first retry after a failed connect */
@@ -48,10 +51,14 @@ long long dbr_int(const struct dbrows *rs, size_t r, size_t c, long long fallbac
 	case DB_INT:    return v->i;
 	case DB_DOUBLE: return (long long)v->d;
 	case DB_TEXT:   {
-		char *end = NULL;
-		errno = 0;
-		long long x = strtoll(v->s, &end, 10);
-		return (errno || end == v->s) ? fallback : x;
+		/* As strtoll reads it: blanks, a sign, the digits; the rest ignored. */
+		const char *p = v->s;
+		long long x;
+		while (isspace((unsigned char)*p))
+			p++;
+		size_t sign = *p == '-' || *p == '+';
+		size_t n = sign + int_digit_span(p + sign, strlen(p + sign));
+		return int_parse(p, n, LLONG_MIN, LLONG_MAX, INT_SIGNED, &x) ? fallback : x;
 	}
 	default:        return fallback;
 	}

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "fileio.h"
+#include "intparse.h"
 #include "install.h"
 
 #ifndef PORTAL_DATADIR
@@ -28,12 +29,9 @@ static int schema_version(const char *name)
 	size_t n = strlen(name);
 	if (n < 9 || n > 100 || strcmp(name + n - 4, ".sql") != 0 || name[3] != '_')
 		return -1;
-	int v = 0;
-	for (int i = 0; i < 3; i++) {
-		if (name[i] < '0' || name[i] > '9')
-			return -1;
-		v = v * 10 + (name[i] - '0');
-	}
+	int v = int_digits(name, 3);
+	if (v < 0)
+		return -1;
 	for (size_t i = 4; i < n - 4; i++) {
 		char c = name[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "dispatch.h"
 #include "i18n.h"
+#include "intparse.h"
 #include "log.h"
 #include "admin_gate.h"
 #include "router.h"
@@ -68,13 +69,12 @@ static int read_body(struct req *r, FCGX_Request *fr, struct perr *e)
 	const char *cl = param(fr, "CONTENT_LENGTH");
 	size_t len = 0;
 	if (cl && *cl) {
-		char *end = NULL;
-		errno = 0;
-		unsigned long long v = strtoull(cl, &end, 10);
-		if (errno || *end || strlen(cl) > 12 || strspn(cl, "0123456789") != strlen(cl))
+		long long v;
+		size_t n = strlen(cl);
+		if (n > 12 || int_parse(cl, n, 0, 999999999999LL, 0, &v))
 			return PERR(e, PERR_BAD_INPUT, "malformed Content-Length");
 		if (v > REQ_MAX_BODY)
-			return PERR(e, PERR_BAD_INPUT, "body of %llu bytes over the limit", v);
+			return PERR(e, PERR_BAD_INPUT, "body of %lld bytes over the limit", v);
 		len = (size_t)v;
 	}
 	r->body = arena_alloc(r->a, len + 1);
@@ -116,8 +116,9 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	if (host && strlen(host) <= REQ_MAX_HOST && printable_ascii(host))
 		r->host = host;
 	const char *port = param(fr, "SERVER_PORT");
-	if (port && strlen(port) <= 5 && strspn(port, "0123456789") == strlen(port))
-		r->server_port = (unsigned)strtoul(port, NULL, 10);
+	long long port_v;
+	if (port && strlen(port) <= 5 && int_parse(port, strlen(port), 0, 99999, 0, &port_v) == 0)
+		r->server_port = (unsigned)port_v;
 	r->cookie_header = param(fr, "HTTP_COOKIE");
 	if (r->cookie_header && strlen(r->cookie_header) > REQ_MAX_COOKIE)
 		return PERR(e, PERR_BAD_INPUT, "cookie header too long");

@@ -4,16 +4,15 @@
 #include <string.h>
 
 #include "arena.h"
+#include "intparse.h"
 #include "params.h"
+#include "share.h"
 
 #define PARAMS_MAX_PAIRS 64   /* more pairs than this is not a form of ours */
 
 static const char *const details_choices[] = {"table", "chart", NULL};
 static const char *const adm_type_choices[] = {"customer", "project", NULL};
 static const char *const adm_done_choices[] = {"created", "saved", "deleted", "rotated", NULL};
-/* Same order as enum merge_mode and merge_mode_names (share.h). */
-static const char *const adm_merge_choices[] = {
-	"NONE", "MERGE", "MERGE_USE_FIRST_OF_DAY", "MERGE_USE_LAST_OF_DAY", NULL};
 
 const struct param_def param_defs[P__MAX] = {
 	[P_YEAR]    = {"year", PK_INT, PS_QUERY, 1970, 2100, 4, NULL},
@@ -26,7 +25,7 @@ const struct param_def param_defs[P__MAX] = {
 	[P_ADM_TYPE]     = {"type", PK_ENUM, PS_QUERY, 0, 0, 8, adm_type_choices},
 	[P_ADM_CUSTOMER] = {"customer", PK_TEXT, PS_FORM, 0, 0, 11, NULL},
 	[P_ADM_PROJECT]  = {"project", PK_TEXT, PS_FORM, 0, 0, 11, NULL},
-	[P_ADM_MERGE]    = {"record_merge_mode", PK_ENUM, PS_FORM, 0, 0, 22, adm_merge_choices},
+	[P_ADM_MERGE]    = {"record_merge_mode", PK_ENUM, PS_FORM, 0, 0, 22, merge_mode_names},
 	[P_ADM_PASSWORD] = {"password", PK_TEXT, PS_FORM, 0, 0, 4096, NULL},
 	[P_ADM_PW_REMOVE] = {"remove_password", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 	[P_ADM_USER_VISIBLE]  = {"entry_user_visible", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
@@ -110,18 +109,9 @@ bool utf8_valid(const char *str, size_t len)
 /* strtonum-style: the whole string must be a decimal number in range. */
 static int parse_int(const char *s, size_t len, long long min, long long max, long long *out)
 {
-	if (len == 0 || len > 19)
+	if (len == 0 || len > 19 || s[0] == '+')
 		return -1;
-	for (size_t i = 0; i < len; i++)
-		if ((s[i] < '0' || s[i] > '9') && !(i == 0 && s[i] == '-' && len > 1))
-			return -1;
-	errno = 0;
-	char *end = NULL;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end != s + len || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
+	return int_parse(s, len, min, max, INT_SIGNED, out);
 }
 
 static int set_value(const struct param_def *d, const char *v, size_t vlen,

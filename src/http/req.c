@@ -1,11 +1,9 @@
 /* Request helpers used by pages: response headers, cookies, template data. */
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "log.h"
 #include "req.h"
 #include "server.h"
 
@@ -29,27 +27,39 @@ void req_redirect(struct req *r, int status, const char *location)
 const char *req_cookie(struct req *r, const char *name)
 {
 	const char *h = r->cookie_header;
+	size_t vlen;
+	const char *v = cookie_next(&h, name, &vlen);
+	if (!v)
+		return NULL;
+	if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')
+		v++, vlen -= 2;
+	return arena_strndup(r->a, v, vlen);
+}
+
+const char *cookie_next(const char **cursor, const char *name, size_t *vlen)
+{
+	const char *h = *cursor;
 	size_t nlen = strlen(name);
 	if (!h)
 		return NULL;
 	while (*h) {
 		while (*h == ' ' || *h == ';')
 			h++;
-		const char *eq = strchr(h, '=');
-		const char *end = strchr(h, ';');
-		if (!end)
-			end = h + strlen(h);
-		if (eq && eq < end && (size_t)(eq - h) == nlen && memcmp(h, name, nlen) == 0) {
+		size_t len = strcspn(h, ";");
+		const char *eq = memchr(h, '=', len);
+		const char *end = h + len;
+		if (eq && (size_t)(eq - h) == nlen && memcmp(h, name, nlen) == 0) {
 			const char *v = eq + 1;
-			size_t vlen = (size_t)(end - v);
-			while (vlen && v[vlen - 1] == ' ')
-				vlen--;
-			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')
-				v++, vlen -= 2;
-			return arena_strndup(r->a, v, vlen);
+			size_t n = (size_t)(end - v);
+			while (n && v[n - 1] == ' ')
+				n--;
+			*cursor = end;
+			*vlen = n;
+			return v;
 		}
 		h = end;
 	}
+	*cursor = h;
 	return NULL;
 }
 
@@ -100,40 +110,6 @@ void rseti(struct req *r, const char *name, long long v)
 {
 	char tmp[24];
 	hdf_set_value(r->hdf, name, decimal(v, tmp + sizeof(tmp)));
-}
-
-HDF *rnode_in(HDF *parent, const char *name)
-{
-	HDF *node = NULL;
-	/* hdf_get_node creates what is missing; it fails only without memory,
-	 * and running out of memory aborts (arena.h). */
-	if (hdf_get_node(parent, name, &node) != STATUS_OK || !node) {
-		log_error("template data: out of memory");
-		abort();
-	}
-	return node;
-}
-
-HDF *rnode(struct req *r, const char *name)
-{
-	return rnode_in(r->hdf, name);
-}
-
-HDF *rnode_at(HDF *parent, size_t index)
-{
-	char tmp[24];
-	return rnode_in(parent, decimal((long long)index, tmp + sizeof(tmp)));
-}
-
-void rset_in(HDF *node, const char *name, const char *value)
-{
-	hdf_set_value(node, name, value ? value : "");
-}
-
-void rseti_in(HDF *node, const char *name, long long v)
-{
-	char tmp[24];
-	hdf_set_value(node, name, decimal(v, tmp + sizeof(tmp)));
 }
 
 const char *msg(struct req *r, const char *key)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intparse.h"
 #include "router.h"
 
 #define SHARE_KEY_MAX 20
@@ -51,18 +52,7 @@ static bool seg_file(const char *s, size_t n)
 
 static bool seg_id(const char *s, size_t n, long long *out)
 {
-	if (n < 1 || n > 10 || s[0] == '0')
-		return false;
-	long long v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v > 2147483647LL)
-		return false;
-	*out = v;
-	return true;
+	return int_parse(s, n, 1, 2147483647LL, INT_NO_LEAD0, out) == 0;
 }
 
 /* Matches one pattern; captures go to `args` only on success. */

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "escape.h"
 #include "svg_chart.h"
 
 /* Geometry in viewBox units (integers only). */
@@ -23,26 +24,6 @@ enum {
 };
 
 #define ID_MAX 32
-
-void svg_escape(struct buf *out, const char *s)
-{
-	if (!s)
-		return;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '&':  buf_puts(out, "&amp;");  break;
-		case '<':  buf_puts(out, "&lt;");   break;
-		case '>':  buf_puts(out, "&gt;");   break;
-		case '"':  buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;");  break;
-		default:
-			/* XML 1.0 forbids most C0 controls even as references. */
-			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-				break;
-			buf_putc(out, (char)*p);
-		}
-	}
-}
 
 static bool id_ok(const char *s, bool allow_digits)
 {
@@ -158,11 +139,11 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 	           c->desc ? " aria-describedby=\"" : "", c->desc ? c->id : "",
 	           c->desc ? "-desc\"" : "", FONT_SIZE);
 	buf_printf(out, "<title id=\"%s-title\">", c->id);
-	svg_escape(out, c->title);
+	esc_svg(out, c->title);
 	buf_puts(out, "</title>");
 	if (c->desc) {
 		buf_printf(out, "<desc id=\"%s-desc\">", c->id);
-		svg_escape(out, c->desc);
+		esc_svg(out, c->desc);
 		buf_puts(out, "</desc>");
 	}
 
@@ -180,7 +161,7 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 	buf_printf(out, "<text class=\"chart-axis-label\" x=\"%lld\" y=\"%lld\""
 	           " text-anchor=\"middle\" fill=\"#555\">",
 	           x0 + plot_w / 2, y_axis + 34);
-	svg_escape(out, c->axis_label);
+	esc_svg(out, c->axis_label);
 	buf_puts(out, "</text></g>");
 
 	for (size_t i = 0; i < c->nbars; i++) {
@@ -194,16 +175,16 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 		}
 		buf_puts(out, "\"><title>");
 		if (b->title) {
-			svg_escape(out, b->title);
+			esc_svg(out, b->title);
 		} else {
-			svg_escape(out, b->label);
+			esc_svg(out, b->label);
 			buf_puts(out, ": ");
-			svg_escape(out, b->value);
+			esc_svg(out, b->value);
 		}
 		buf_printf(out, "</title><text class=\"chart-label\" x=\"%lld\" y=\"%lld\""
 		           " text-anchor=\"end\" fill=\"currentColor\">",
 		           x0 - LABEL_PAD / 2, y + ROW_H - 6);
-		svg_escape(out, b->label);
+		esc_svg(out, b->label);
 		buf_puts(out, "</text>");
 		if (w > 0)
 			buf_printf(out, "<rect class=\"chart-bar\" x=\"%lld\" y=\"%lld\" width=\"%lld\""
@@ -211,7 +192,7 @@ int svg_bar_chart(struct buf *out, const struct chart *c)
 			           x0, y + (ROW_H - BAR_H) / 2, w, BAR_H);
 		buf_printf(out, "<text class=\"chart-value\" x=\"%lld\" y=\"%lld\""
 		           " fill=\"currentColor\">", x0 + w + 4, y + ROW_H - 6);
-		svg_escape(out, b->value);
+		esc_svg(out, b->value);
 		buf_puts(out, "</text></g>");
 	}
 	buf_puts(out, "</svg>");

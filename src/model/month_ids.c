@@ -1,56 +1,39 @@
 /* The id range of a period's timesheets, cached (month_ids.h). */
-#include <pthread.h>
-#include <stdint.h>
 #include <string.h>
 #include <time.h>
 
 #include "clock.h"
 #include "db.h"
 #include "month_ids.h"
+#include "ttl_cache.h"
 
 #define BOUND_LEN 19   /* "YYYY-MM-DD HH:MM:SS" */
+_Static_assert(2 * (BOUND_LEN + 1) <= TTL_KEY_TEXT, "both bounds fit a cache key");
 
-struct slot {
-	bool             used;
-	char             from[BOUND_LEN + 1], to[BOUND_LEN + 1];
-	long long        at;      /* monotonic seconds when computed */
-	struct month_ids v;
-};
-
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct slot     slots[MONTH_IDS_SLOTS];
+TTL_CACHE_DEFINE(cache, MONTH_IDS_SLOTS, sizeof(struct month_ids), MONTH_IDS_TTL);
 
 static bool bound_ok(const char *s)
 {
 	return s && strlen(s) == BOUND_LEN;
 }
 
-static size_t slot_of(const char *from, const char *to)
+/* The key: both bounds, NUL-terminated, side by side in the text. */
+static struct ttl_key key_of(const char *from, const char *to)
 {
-	/* FNV-1a over both bounds: months of different zones spread out. */
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (const char *p = from; *p; p++)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
-	for (const char *p = to; *p; p++)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
-	return (size_t)(h % MONTH_IDS_SLOTS);
+	struct ttl_key k;
+	memset(&k, 0, sizeof(k));
+	memcpy(k.text, from, BOUND_LEN);
+	memcpy(k.text + BOUND_LEN + 1, to, BOUND_LEN);
+	return k;
 }
 
 bool month_ids_cached(const char *from, const char *to, long long now,
                       struct month_ids *out)
 {
-	bool hit = false;
 	if (!bound_ok(from) || !bound_ok(to))
 		return false;
-	pthread_mutex_lock(&lock);
-	const struct slot *s = &slots[slot_of(from, to)];
-	if (s->used && strcmp(s->from, from) == 0 && strcmp(s->to, to) == 0 &&
-	    now >= s->at && now - s->at < MONTH_IDS_TTL) {
-		*out = s->v;
-		hit = true;
-	}
-	pthread_mutex_unlock(&lock);
-	return hit;
+	struct ttl_key k = key_of(from, to);
+	return ttl_cache_get(&cache, &k, now, out);
 }
 
 void month_ids_store(const char *from, const char *to, long long now,
@@ -58,21 +41,13 @@ void month_ids_store(const char *from, const char *to, long long now,
 {
 	if (!bound_ok(from) || !bound_ok(to))
 		return;
-	pthread_mutex_lock(&lock);
-	struct slot *s = &slots[slot_of(from, to)];
-	s->used = true;
-	memcpy(s->from, from, BOUND_LEN + 1);
-	memcpy(s->to, to, BOUND_LEN + 1);
-	s->at = now;
-	s->v = *in;
-	pthread_mutex_unlock(&lock);
+	struct ttl_key k = key_of(from, to);
+	ttl_cache_put(&cache, &k, now, in);
 }
 
 void month_ids_clear(void)
 {
-	pthread_mutex_lock(&lock);
-	memset(slots, 0, sizeof(slots));
-	pthread_mutex_unlock(&lock);
+	ttl_cache_clear(&cache);
 }
 
 

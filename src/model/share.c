@@ -8,11 +8,12 @@
 #include "share.h"
 #include "share_window.h"
 
-const char *const merge_mode_names[MERGE__MAX] = {
+const char *const merge_mode_names[MERGE__MAX + 1] = {
 	[MERGE_NONE]  = "NONE",
 	[MERGE_ALL]   = "MERGE",
 	[MERGE_FIRST] = "MERGE_USE_FIRST_OF_DAY",
 	[MERGE_LAST]  = "MERGE_USE_LAST_OF_DAY",
+	[MERGE__MAX]  = NULL,   /* the list is also the choices of a form field */
 };
 
 enum merge_mode merge_mode_parse(const char *s)

@@ -1,22 +1,7 @@
 /* Browse windows of shares (share_window.h). */
+#include "intparse.h"
 #include "share.h"
 #include "share_window.h"
-
-static bool digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-static int num(const char *s, size_t n)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
 
 static bool leap(int y)
 {
@@ -31,10 +16,10 @@ static int month_days(int y, int m)
 
 int share_month_parse(const char *s, size_t len, int *index)
 {
-	if (!s || len != 7 || s[4] != '-' || !digits(s, 4) || !digits(s + 5, 2))
+	if (!s || len != 7 || s[4] != '-')
 		return -1;
-	int y = num(s, 4), m = num(s + 5, 2);
-	if (y < WINDOW_YEAR_MIN || y > WINDOW_YEAR_MAX || m < 1 || m > 12)
+	int y = int_digits(s, 4), m = int_digits(s + 5, 2);
+	if (y < 0 || m < 0 || y < WINDOW_YEAR_MIN || y > WINDOW_YEAR_MAX || m < 1 || m > 12)
 		return -1;
 	*index = MONTH_INDEX(y, m);
 	return 0;
@@ -43,9 +28,10 @@ int share_month_parse(const char *s, size_t len, int *index)
 int share_date_parse(const char *s, size_t len, int *year, int *month, int *day)
 {
 	int idx;
-	if (!s || len != 10 || s[7] != '-' || !digits(s + 8, 2) || share_month_parse(s, 7, &idx))
+	if (!s || len != 10 || s[7] != '-' || int_digits(s + 8, 2) < 0 ||
+	    share_month_parse(s, 7, &idx))
 		return -1;
-	int y = MONTH_YEAR(idx), m = MONTH_MONTH(idx), d = num(s + 8, 2);
+	int y = MONTH_YEAR(idx), m = MONTH_MONTH(idx), d = int_digits(s + 8, 2);
 	if (d < 1 || d > month_days(y, m))
 		return -1;
 	*year = y;

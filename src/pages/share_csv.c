@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "fmt.h"
 #include "i18n.h"
 #include "merge.h"
@@ -29,32 +30,6 @@
 #include "url.h"
 
 #define CSV_FILE_NAME_MAX 80
-
-bool csv_needs_guard(const char *s)
-{
-	return s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	             s[0] == '\r');
-}
-
-void csv_field(struct buf *b, const char *s, bool text)
-{
-	bool guard = text && csv_needs_guard(s);
-	if (!s)
-		s = "";
-	if (!guard && strcspn(s, ",\"\r\n") == strlen(s)) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	if (guard)
-		buf_putc(b, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	buf_putc(b, '"');
-}
 
 static bool name_char(unsigned char c)
 {
@@ -87,20 +62,9 @@ void csv_file_name(const char *name, int year, int month, char *out, size_t outs
 /* RFC 8187 value: UTF-8 bytes, attr-chars as they are, the rest %XX. */
 static const char *ext_value(struct req *r, const char *name, int year, int month)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct buf b;
 	buf_init(&b);
-	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++) {
-		if (b.len > 3 * 4 * CSV_FILE_NAME_MAX)
-			break;
-		if (name_char(*p) || strchr("!#$&+^`|~", *p)) {
-			buf_putc(&b, (char)*p);
-		} else {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*p >> 4]);
-			buf_putc(&b, hex[*p & 15]);
-		}
-	}
+	esc_url(&b, name, "!#$&+^`|", 3 * 4 * CSV_FILE_NAME_MAX);
 	buf_printf(&b, "-%04d-%02d.csv", year, month);
 	const char *v = arena_strndup(r->a, buf_cstr(&b), b.len);
 	buf_free(&b);

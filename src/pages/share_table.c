@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "escape.h"
 #include "fmt.h"
 #include "req.h"
 #include "server.h"
@@ -103,27 +104,6 @@ static void put_int(struct buf *b, long long v)
 	put(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-static void html(struct buf *b, const char *s)
-{
-	if (!s)
-		return;
-	while (*s) {
-		size_t n = strcspn(s, "&<>\"'\r");
-		put(b, s, n);
-		s += n;
-		switch (*s) {
-		case '\0': return;
-		case '&':  PUT_LIT(b, "&amp;");  break;
-		case '<':  PUT_LIT(b, "&lt;");   break;
-		case '>':  PUT_LIT(b, "&gt;");   break;
-		case '"':  PUT_LIT(b, "&quot;"); break;
-		case '\'': PUT_LIT(b, "&#39;");  break;
-		default:   break;   /* CR */
-		}
-		s++;
-	}
-}
-
 /* Translated labels the rows repeat, escaped once per page. */
 struct row_labels {
 	const char *date, *user, *project, *description, *duration, *hourly_rate,
@@ -134,7 +114,7 @@ static const char *label(struct req *r, const char *key)
 {
 	struct buf b;
 	buf_init(&b);
-	html(&b, msg(r, key));
+	esc_html(&b, msg(r, key));
 	const char *out = arena_strndup(r->a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return out;
@@ -159,13 +139,13 @@ static void put_badge(struct buf *b, const char *lbl)
 static void put_money(struct req *r, const struct share *s, struct buf *b, double amount)
 {
 	char out[FMT_BUF];
-	html(b, fmt_money(r->w->fmt, r->lang, s->currency, amount, out, sizeof(out)));
+	esc_html(b, fmt_money(r->w->fmt, r->lang, s->currency, amount, out, sizeof(out)));
 }
 
 static void put_duration(struct buf *b, long long seconds)
 {
 	char out[FMT_BUF];
-	html(b, fmt_duration(seconds, out, sizeof(out)));
+	esc_html(b, fmt_duration(seconds, out, sizeof(out)));
 }
 
 static void put_rates(struct req *r, const struct share *s, struct buf *b,
@@ -237,12 +217,12 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		puts_(b, billable);
 		PUT_LIT(b, "\">\n");
 		put_cell(b, "date", lb.date);
-		html(b, fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date,
+		esc_html(b, fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date,
 		                     sizeof(date)));
 		PUT_LIT(b, "</td>");
 		if (s->flags[AF_USER_VISIBLE]) {
 			put_cell(b, "user", lb.user);
-			html(b, l->user_name);
+			esc_html(b, l->user_name);
 			PUT_LIT(b, "</td>");
 		}
 		if (project_col) {
@@ -250,14 +230,14 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 			for (size_t k = 0; k < l->nprojects; k++) {
 				if (k)
 					PUT_LIT(b, ", ");
-				html(b, l->projects[k]);
+				esc_html(b, l->projects[k]);
 			}
 			PUT_LIT(b, "</td>");
 		}
 		PUT_LIT(b, "\n");
 		put_cell(b, "desc", lb.description);
 		PUT_LIT(b, "<div class=\"desc\">");
-		html(b, l->description);
+		esc_html(b, l->description);
 		PUT_LIT(b, "</div>");
 		if (billable[0] == '0')
 			put_badge(b, lb.not_billable);

@@ -90,31 +90,18 @@ static bool has_valid_cookie(struct req *r, const struct share *s)
 {
 	const char *h = r->cookie_header;
 	const char *name = unlock_cookie_name(r, s->id);
-	size_t nlen = strlen(name);
 	const struct config *cfg = r->w->cfg;
 	long long now = (long long)time(NULL);
-	int seen = 0;
+	const char *v;
+	size_t vlen;
 
 	if (!h || !cfg->has_secret)
 		return false;
-	while (*h && seen < UNLOCK_COOKIES_MAX) {
-		while (*h == ' ' || *h == ';')
-			h++;
-		size_t len = strcspn(h, ";");
-		const char *eq = memchr(h, '=', len);
-		if (eq && (size_t)(eq - h) == nlen && memcmp(h, name, nlen) == 0) {
-			const char *v = eq + 1;
-			size_t vlen = len - (size_t)(v - h);
-			while (vlen && v[vlen - 1] == ' ')
-				vlen--;
-			seen++;
-			if (vlen <= UNLOCK_COOKIE_MAX &&
-			    unlock_cookie_verify(cfg->secret, s->id, s->key, s->password_hash,
-			                         arena_strndup(r->a, v, vlen), now))
-				return true;
-		}
-		h += len;
-	}
+	for (int seen = 0; seen < UNLOCK_COOKIES_MAX && (v = cookie_next(&h, name, &vlen)); seen++)
+		if (vlen <= UNLOCK_COOKIE_MAX &&
+		    unlock_cookie_verify(cfg->secret, s->id, s->key, s->password_hash,
+		                         arena_strndup(r->a, v, vlen), now))
+			return true;
 	return false;
 }
 

@@ -19,9 +19,9 @@
 /* Reach the static helpers: the names of a schema directory and the
  * --schema-dir option.  portal-install's main() is renamed out of the way of
  * libFuzzer's. */
-#include "../../src/schema_files.c"
+#include "../../src/db/schema_files.c"
 #define main portal_install_main
-#include "../../src/install_main.c"
+#include "../../src/cli/install_main.c"
 #undef main
 
 #define FUZZ_MAX_ARGS 64

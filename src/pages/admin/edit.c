@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "crypto.h"
 #include "db.h"
+#include "intparse.h"
 #include "log.h"
 #include "routes.h"
 #include "server.h"
@@ -61,14 +62,9 @@ static long long parse_id(const struct param_value *v)
 {
 	long long x = 0;
 
-	if (!v->set || v->len == 0 || v->len > 10)
+	if (!v->set || v->len > 10 || int_parse(v->s, v->len, 0, 2147483647LL, 0, &x))
 		return 0;
-	for (size_t k = 0; k < v->len; k++) {
-		if (v->s[k] < '0' || v->s[k] > '9')
-			return 0;
-		x = x * 10 + (v->s[k] - '0');
-	}
-	return x <= 2147483647LL ? x : 0;
+	return x;
 }
 
 /* ---------------------------------------------------------------- choosers */

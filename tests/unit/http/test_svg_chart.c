@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "escape.h"
 #include "svg_chart.h"
 
 static size_t count(const char *hay, const char *needle)
@@ -58,10 +59,10 @@ static void test_escape(void)
 {
 	struct buf b;
 	buf_init(&b);
-	svg_escape(&b, "a<b>&\"c'\x01\td");
+	esc_svg(&b, "a<b>&\"c'\x01\td");
 	CHECK_STR(buf_cstr(&b), "a&lt;b&gt;&amp;&quot;c&#39;\td");
 	buf_reset(&b);
-	svg_escape(&b, NULL);
+	esc_svg(&b, NULL);
 	CHECK(b.len == 0);
 	buf_free(&b);
 }

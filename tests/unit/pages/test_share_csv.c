@@ -2,6 +2,7 @@
  * (page_share_csv.c). */
 #include "arena.h"
 #include "check.h"
+#include "escape.h"
 #include "share_csv.h"
 
 static const char *field(struct buf *b, const char *s, bool text)
