@@ -11,7 +11,7 @@
 #include "routes.h"
 
 #define SHARE_KEY_MAX 20
-#define LANG_MAX      8
+#define LANG_MAX      10
 
 static bool is_alnum(char c)
 {
