@@ -1,5 +1,6 @@
-<!DOCTYPE html>
-<html lang="<?cs var:Page.HtmlLang ?>">
+<?cs # Page.LangItems is the language menu's markup, built by lang_menu.c from
+  constants and validated values: the only value written raw (uvar:) here. ?><!DOCTYPE html>
+<html lang="<?cs var:Page.HtmlLang ?>"<?cs if:Page.Rtl ?> dir="rtl"<?cs /if ?>>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -18,10 +19,9 @@
 <span class="brand"><svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true"><rect class="mark-bg" width="32" height="32" rx="7"/><circle class="mark-fg" cx="16" cy="16" r="9"/><path class="mark-fg" d="M16 11v5l3.5 2.5"/></svg><span><?cs var:Lang.app.name ?></span></span>
 <?cs if:Page.LangMenu ?><nav class="lang-menu" aria-label="<?cs var:Lang.app.language ?>">
 <details>
-<summary><svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z"/></svg><span class="visually-hidden"><?cs var:Lang.app.language ?>: </span><span><?cs each:l = Page.Langs ?><?cs if:l.Current ?><?cs var:l.Name ?><?cs /if ?><?cs /each ?></span></summary>
+<summary><svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z"/></svg><span class="visually-hidden"><?cs var:Lang.app.language ?>: </span><span><?cs var:Page.LangName ?></span></summary>
 <ul>
-<?cs each:l = Page.Langs ?><li><a href="<?cs var:l.Url ?>" lang="<?cs var:l.HtmlLang ?>" hreflang="<?cs var:l.HtmlLang ?>"<?cs if:l.Current ?> aria-current="true"<?cs /if ?>><?cs var:l.Name ?></a></li>
-<?cs /each ?></ul>
+<?cs uvar:Page.LangItems ?></ul>
 </details>
 </nav>
 <?cs /if ?></div>

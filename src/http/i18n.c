@@ -1,34 +1,134 @@
 /* The language table and the message files (i18n.h). */
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "i18n.h"
+#include "locale_table.h"
 
-/* Date and time patterns are Kimai's own (its locales table), so a date
- * reads the same in the portal as in Kimai for the same language. */
-static struct i18n_lang langs[] = {
-	{ "en",    "en",    "en",    "M/d/y",    "h:mm a", "English",             NULL, NULL },
-	{ "de",    "de",    "de",    "dd.MM.y",  "HH:mm",  "Deutsch",             NULL, NULL },
-	{ "fr",    "fr",    "fr",    "dd/MM/y",  "HH:mm",  "Français",            NULL, NULL },
-	{ "es",    "es",    "es",    "d/M/y",    "HH:mm",  "Español",             NULL, NULL },
-	{ "it",    "it",    "it",    "dd/MM/y",  "HH:mm",  "Italiano",            NULL, NULL },
-	{ "nl",    "nl",    "nl",    "dd-MM-y",  "HH:mm",  "Nederlands",          NULL, NULL },
-	{ "pt_BR", "pt-BR", "pt_BR", "dd/MM/y",  "HH:mm",  "Português (Brasil)",  NULL, NULL },
-	{ "pl",    "pl",    "pl",    "d.MM.y",   "HH:mm",  "Polski",              NULL, NULL },
-	{ "sv",    "sv",    "sv",    "y-MM-dd",  "HH:mm",  "Svenska",             NULL, NULL },
-	{ "da",    "da",    "da",    "dd.MM.y",  "HH.mm",  "Dansk",               NULL, NULL },
-	{ "cs",    "cs",    "cs",    "dd.MM.y",  "HH:mm",  "Čeština",             NULL, NULL },
-	{ "ru",    "ru",    "ru",    "dd.MM.y",  "HH:mm",  "Русский",             NULL, NULL },
-	{ "ja",    "ja",    "ja",    "y/MM/dd",  "HH:mm",  "日本語",              NULL, NULL },
-	{ "zh_CN", "zh-CN", "zh_CN", "y/M/d",    "HH:mm",  "简体中文",            NULL, NULL },
+/* The languages, in menu order, by their own names.  Every locale, with
+ * Kimai's date and time patterns for it (its locales table), is in the
+ * generated locale_table.c, so a date reads the same in the portal as in
+ * Kimai for the same locale. */
+static const struct {
+	const char *code;
+	const char *name;
+} names[] = {
+	{ "en",         "English" },
+	{ "ar",         "العربية" },
+	{ "bg",         "Български" },
+	{ "ca",         "Català" },
+	{ "cs",         "Čeština" },
+	{ "da",         "Dansk" },
+	{ "de",         "Deutsch" },
+	{ "de_CH",      "Deutsch (Schweiz)" },
+	{ "el",         "Ελληνικά" },
+	{ "eo",         "Esperanto" },
+	{ "es",         "Español" },
+	{ "eu",         "Euskara" },
+	{ "fa",         "فارسی" },
+	{ "fi",         "Suomi" },
+	{ "fo",         "Føroyskt" },
+	{ "fr",         "Français" },
+	{ "he",         "עברית" },
+	{ "hr",         "Hrvatski" },
+	{ "hu",         "Magyar" },
+	{ "id",         "Bahasa Indonesia" },
+	{ "it",         "Italiano" },
+	{ "ja",         "日本語" },
+	{ "ko",         "한국어" },
+	{ "nb_NO",      "Norsk bokmål" },
+	{ "nl",         "Nederlands" },
+	{ "pa",         "ਪੰਜਾਬੀ" },
+	{ "pl",         "Polski" },
+	{ "pt",         "Português" },
+	{ "pt_BR",      "Português (Brasil)" },
+	{ "ro",         "Română" },
+	{ "ru",         "Русский" },
+	{ "sk",         "Slovenčina" },
+	{ "sl",         "Slovenščina" },
+	{ "sr",         "Српски" },
+	{ "sv",         "Svenska" },
+	{ "ta",         "தமிழ்" },
+	{ "tr",         "Türkçe" },
+	{ "uk",         "Українська" },
+	{ "vi",         "Tiếng Việt" },
+	{ "zh_CN",      "简体中文" },
+	{ "zh_Hant",    "繁體中文" },
+	{ "zh_Hant_TW", "繁體中文（台灣）" },
 };
 
-#define NLANGS (sizeof langs / sizeof langs[0])
+#define NLANGS (sizeof names / sizeof names[0])
 
-/* langs[0] is English: the fallback for messages and the default language. */
-static const struct i18n_lang *const english = &langs[0];
+/* The languages in menu order; langs[0] is English: the last fallback for
+ * messages and the default locale. */
+static struct i18n_lang *langs[NLANGS];
+static struct i18n_lang *english;
+
+static int cmp_code(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct i18n_lang *)elem)->code);
+}
+
+static struct i18n_lang *lookup(const char *code)
+{
+	return bsearch(code, i18n_locales, i18n_nlocales, sizeof i18n_locales[0], cmp_code);
+}
+
+/* The nearest language of `code` with its last "_part"s dropped, starting
+ * with `code` itself when `self`; English when there is none. */
+static struct i18n_lang *nearest_language(const char *code, bool self)
+{
+	char buf[32];
+	char *cut;
+
+	snprintf(buf, sizeof buf, "%s", code);
+	if (!self && (cut = strrchr(buf, '_')) != NULL)
+		*cut = '\0';
+	else if (!self)
+		return english;
+	for (;;) {
+		struct i18n_lang *l = lookup(buf);
+
+		if (l != NULL && l->translated)
+			return l;
+		if ((cut = strrchr(buf, '_')) == NULL)
+			return english;
+		*cut = '\0';
+	}
+}
+
+/* Links the static table once: menu order, names, each locale's language
+ * and each language's parent.  Everything here is static data, so it cannot
+ * fail (the unit test checks that every language is in the table). */
+static void link_table(void)
+{
+	for (size_t i = 0; i < NLANGS; i++) {
+		langs[i] = lookup(names[i].code);
+		if (langs[i] == NULL || !langs[i]->translated)
+			abort();   /* names[] and the table disagree: a build error */
+		langs[i]->name = names[i].name;
+	}
+	english = langs[0];
+	for (size_t i = 0; i < i18n_nlocales; i++) {
+		struct i18n_lang *l = &i18n_locales[i];
+
+		l->base = nearest_language(l->code, true);
+		l->name = l->base->name;
+		l->parent = l->translated && l != english ? nearest_language(l->code, false) : NULL;
+	}
+}
+
+static pthread_once_t linked = PTHREAD_ONCE_INIT;
+
+static void table(void)
+{
+	pthread_once(&linked, link_table);
+}
 
 static void free_msgs(HDF *msgs[NLANGS])
 {
@@ -49,15 +149,25 @@ static int neoerr_to_perr(NEOERR **err, struct perr *e, const char *path)
 	return -1;
 }
 
+/* Reads one message file into `node`, over what is there already. */
+static int read_into(HDF *node, const char *path, struct perr *e)
+{
+	NEOERR *err = hdf_read_file(node, path);
+
+	return err != STATUS_OK ? neoerr_to_perr(&err, e, path) : 0;
+}
+
 int i18n_load(const char *lang_dir, struct perr *e)
 {
-	HDF *fresh[NLANGS] = { NULL };
+	HDF *fresh[NLANGS] = { NULL };   /* each file as written */
+	HDF *merged[NLANGS] = { NULL };  /* { Lang = file over parent … over English } */
+	static char paths[NLANGS][4096];   /* single-threaded: see i18n.h */
 	HDF *node = NULL;
 	NEOERR *err = STATUS_OK;
-	char path[4096];
 	struct stat st;
 	int rc = -1;
 
+	table();
 	if (lang_dir == NULL || lang_dir[0] == '\0')
 		return PERR(e, PERR_INTERNAL, "no language directory given");
 	/* ClearSilver registers its error types here; idempotent, and we run
@@ -67,9 +177,10 @@ int i18n_load(const char *lang_dir, struct perr *e)
 		return neoerr_to_perr(&err, e, lang_dir);
 
 	for (size_t i = 0; i < NLANGS; i++) {
-		int n = snprintf(path, sizeof path, "%s/%s.hdf", lang_dir, langs[i].code);
+		const char *path = paths[i];
+		int n = snprintf(paths[i], sizeof paths[i], "%s/%s.hdf", lang_dir, langs[i]->code);
 
-		if (n < 0 || (size_t)n >= sizeof path) {
+		if (n < 0 || (size_t)n >= sizeof paths[i]) {
 			PERR(e, PERR_INTERNAL, "language directory path too long");
 			goto out;
 		}
@@ -83,33 +194,67 @@ int i18n_load(const char *lang_dir, struct perr *e)
 			PERR(e, PERR_INTERNAL, "language file %s: not a regular file", path);
 			goto out;
 		}
-		/* The file is read into the node "Lang" of its own tree, so that
-		 * the tree can serve templates directly as a global HDF. */
 		err = hdf_init(&fresh[i]);
-		if (err == STATUS_OK)
-			err = hdf_get_node(fresh[i], "Lang", &node);
-		if (err == STATUS_OK)
-			err = hdf_read_file(node, path);
 		if (err != STATUS_OK) {
 			neoerr_to_perr(&err, e, path);
 			goto out;
 		}
-		if (hdf_obj_child(node) == NULL) {
+		if (read_into(fresh[i], path, e) != 0)
+			goto out;
+		if (hdf_obj_child(fresh[i]) == NULL) {
 			PERR(e, PERR_INTERNAL, "language file %s: no messages", path);
 			goto out;
 		}
 	}
 
+	/* The merged messages are read into the node "Lang" of their own tree,
+	 * so that the tree can serve templates directly as a global HDF: English
+	 * first, then each fallback language, the language's own file last. */
+	for (size_t i = 0; i < NLANGS; i++) {
+		const struct i18n_lang *chain[8];
+		size_t depth = 0;
+
+		for (const struct i18n_lang *l = langs[i]; l != NULL && depth < 8; l = l->parent)
+			chain[depth++] = l;
+		err = hdf_init(&merged[i]);
+		if (err == STATUS_OK)
+			err = hdf_get_node(merged[i], "Lang", &node);
+		if (err != STATUS_OK) {
+			neoerr_to_perr(&err, e, paths[i]);
+			goto out;
+		}
+		while (depth-- > 0) {
+			size_t k = 0;
+
+			while (langs[k] != chain[depth])
+				k++;
+			if (read_into(node, paths[k], e) != 0)
+				goto out;
+		}
+	}
+
 	/* Every file loaded: swap them in, so a failed reload keeps the old set. */
 	for (size_t i = 0; i < NLANGS; i++) {
-		hdf_destroy(&langs[i].root);
-		langs[i].root = fresh[i];
-		langs[i].msgs = hdf_get_obj(fresh[i], "Lang");
-		fresh[i] = NULL;
+		hdf_destroy(&langs[i]->root);
+		hdf_destroy(&langs[i]->file);
+		langs[i]->root = merged[i];
+		langs[i]->msgs = hdf_get_obj(merged[i], "Lang");
+		langs[i]->file = fresh[i];
+		merged[i] = fresh[i] = NULL;
+	}
+	/* Locales without a file of their own use their language's. */
+	for (size_t i = 0; i < i18n_nlocales; i++) {
+		struct i18n_lang *l = &i18n_locales[i];
+
+		if (!l->translated) {
+			l->root = l->base->root;
+			l->msgs = l->base->msgs;
+		}
 	}
 	rc = 0;
 out:
 	free_msgs(fresh);
+	free_msgs(merged);
 	return rc;
 }
 
@@ -117,14 +262,13 @@ const struct i18n_lang *i18n_find(const char *code)
 {
 	if (code == NULL)
 		return NULL;
-	for (size_t i = 0; i < NLANGS; i++)
-		if (strcmp(langs[i].code, code) == 0)
-			return &langs[i];
-	return NULL;
+	table();
+	return lookup(code);
 }
 
 const struct i18n_lang *i18n_default(void)
 {
+	table();
 	return english;
 }
 
@@ -134,6 +278,9 @@ const char *i18n_msg(const struct i18n_lang *l, const char *key)
 
 	if (key == NULL)
 		return "";
+	table();
+	/* msgs already holds every fallback; English covers a locale whose
+	 * files are not loaded. */
 	if (l != NULL && l->msgs != NULL)
 		v = hdf_get_value(l->msgs, key, NULL);
 	if (v == NULL && english->msgs != NULL)
@@ -148,13 +295,32 @@ size_t i18n_count(void)
 
 const struct i18n_lang *i18n_at(size_t i)
 {
-	return i < NLANGS ? &langs[i] : NULL;
+	table();
+	return i < NLANGS ? langs[i] : NULL;
+}
+
+size_t i18n_locale_count(void)
+{
+	return i18n_nlocales;
+}
+
+const struct i18n_lang *i18n_locale_at(size_t i)
+{
+	table();
+	return i < i18n_nlocales ? &i18n_locales[i] : NULL;
 }
 
 void i18n_free(void)
 {
-	for (size_t i = 0; i < NLANGS; i++) {
-		hdf_destroy(&langs[i].root);
-		langs[i].msgs = NULL;
+	table();
+	for (size_t i = 0; i < i18n_nlocales; i++) {
+		struct i18n_lang *l = &i18n_locales[i];
+
+		if (l->translated) {
+			hdf_destroy(&l->root);
+			hdf_destroy(&l->file);
+		}
+		l->root = NULL;
+		l->msgs = NULL;
 	}
 }

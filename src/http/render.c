@@ -265,6 +265,8 @@ int render(struct req *r, const char *name, struct perr *e)
 		err = hdf_set_value(r->hdf, "Page.Lang", r->lang->code);
 		if (!err)
 			err = hdf_set_value(r->hdf, "Page.HtmlLang", r->lang->html_lang);
+		if (!err && r->lang->rtl)
+			err = hdf_set_value(r->hdf, "Page.Rtl", "1");
 	}
 	if (!err)
 		err = parsed_get(t, &cs);

@@ -12,7 +12,7 @@
 #include "router.h"
 
 #define SHARE_KEY_MAX 20
-#define LANG_MAX      8
+#define LANG_MAX      10
 
 static bool is_alnum(char c)
 {

@@ -5,7 +5,13 @@
 * Every language renders every page (share table and chart views, a customer's project
   page, the unlock form, the 404 page, the admin 403 page) with `<html lang>` set, no
   message key left raw and no English text left where the language has its own.
-* The URL's language: unknown codes are 404; the language menu keeps page and month.
+* Every locale of Kimai's list (src/http/kimai-locales.tsv) answers on a share page with its
+  BCP 47 `<html lang>` (and `dir="rtl"` where the list says so); codes outside the list,
+  or in another case, are 404.  Kimai's date pattern of the exact locale for a sample;
+  money and month names of the exact locale; message fallback regional -> language ->
+  English.
+* The language menu: all 42 languages by their own names, keeping page and month; a
+  regional URL keeps its region in its own language's link.
 * Time zones: month boundaries in the customer's zone and record dates in the record's
   zone, on the DST change days of Europe/Madrid and America/New_York.
 
@@ -44,11 +50,23 @@ import test_share as ts
 import test_unlock as tu
 
 LANG_DIR = Path(__file__).resolve().parents[2] / 'cs_templates' / 'lang'
+LOCALES_TSV = Path(__file__).resolve().parents[2] / 'src' / 'http' / 'kimai-locales.tsv'
 
-# code -> <html lang>
-LANGS = {'en': 'en', 'de': 'de', 'fr': 'fr', 'es': 'es', 'it': 'it', 'nl': 'nl',
-         'pt_BR': 'pt-BR', 'pl': 'pl', 'sv': 'sv', 'da': 'da', 'cs': 'cs', 'ru': 'ru',
-         'ja': 'ja', 'zh_CN': 'zh-CN'}
+
+def kimai_locales():
+    """{code: (date pattern, rtl, translated)} of Kimai's URL locales."""
+    out = {}
+    for line in LOCALES_TSV.read_text(encoding='utf-8').splitlines()[1:]:
+        code, date, _time, rtl, translated, listed = line.split('\t')
+        if listed == '1':
+            out[code] = (date, rtl == '1', translated == '1')
+    return out
+
+
+LOCALES = kimai_locales()
+
+# code -> <html lang>, for every language with messages
+LANGS = {code: code.replace('_', '-') for code, (_d, _r, tr) in LOCALES.items() if tr}
 
 NBSP, NNBSP = '\u00a0', '\u202f'
 
@@ -117,6 +135,13 @@ def setup(env):
         'madrid': add_share(m, fx.db, customer=80, everything=False),
         'ny': add_share(m, fx.db, customer=81, everything=False),
     }
+    # a Swiss customer billed in francs: one record of CHF 1,234.50 on 2026-03-10
+    m.sql(fx.db, """
+INSERT INTO kimai2_customers (id, name, visible, country, currency, timezone) VALUES
+  (82, 'Zürich AG', 1, 'CH', 'CHF', 'Europe/Zurich');
+INSERT INTO kimai2_projects (id, customer_id, name, visible) VALUES (82, 82, 'Bahnhof', 1);
+""" + tz_insert([(820, 82, '2026-03-10 08:00:00', 3600, 1234.5, 'Europe/Zurich')]))
+    fx.keys['chf'] = add_share(m, fx.db, customer=82, everything=False)
     fx.portal = env.portal(m.url(fx.db), workers=2)
     fx.n = env.nginx(fx.portal)
     fx.msgs = {code: read_hdf(LANG_DIR / f'{code}.hdf') for code in LANGS}
@@ -297,17 +322,18 @@ def test_every_language_renders_every_page(fx):
 def test_unknown_language_is_404(fx):
     k = fx.keys['gen']
     # Straight to the portal: nginx hands only [A-Za-z_]+ first segments to it.
-    for code in ('xx', 'EN', 'De', 'pt-BR', 'pt', 'zh', 'de_DE', 'en-US', 'e', '..'):
+    for code in ('xx', 'EN', 'De', 'pt-BR', 'pt_br', 'de_de', 'DE_DE', 'zh', 'zh_hant_tw',
+                 'zh_TW', 'en_DG', 'es_IC', 'zz_ZZ', 'en-US', 'e', '..', 'zh_Hant_TWX'):
         r = fx.portal.request('GET', f'/{code}/auth/customer-portal/{k}')
         assert r.status == 404, (code, r.status)
         t = Texts(r.text)
         # the page of an unknown language is in the default language, English
         assert t.html_lang == 'en', (code, t.html_lang)
         assert fx.msgs['en']['error.not_found.title'] in t.items, (code, t.items)
-    for code in ('xx', 'EN', 'de_DE', 'zh'):
+    for code in ('xx', 'EN', 'de_de', 'zh', 'en_DG'):
         r = fx.n.get(f'/{code}/auth/customer-portal/{k}')
         assert r.status == 404, (code, r.status)
-    for code in ('pt_BR', 'zh_CN'):
+    for code in ('pt_BR', 'zh_CN', 'pt', 'de_DE', 'zh_Hant_TW'):
         r = fx.n.get(f'/{code}/auth/customer-portal/{k}')
         assert r.status == 200, (code, r.status)
 
@@ -320,13 +346,130 @@ def test_language_menu_keeps_page_and_month(fx):
         links = dict((lang, href) for href, lang in
                      re.findall(r'<a href="([^"]*)"[^>]*hreflang="([^"]*)"', r.text))
         assert set(links) == set(LANGS.values()), links
+        assert len(re.findall(r'aria-current="true"', r.text)) == 1
         for code, html_lang in LANGS.items():
             href = links[html_lang].replace('&amp;', '&')
             path, _, q = href.partition('?')
             assert path == f'/{code}/auth/customer-portal/{k}{sub}', href
             assert sorted(q.split('&')) == sorted(query.split('&')), href
-            if code != 'de':
+            if code in ('ar', 'pt', 'zh_Hant_TW'):
                 assert fx.n.get(href).status == 200, href
+
+
+def test_language_menu_of_a_regional_locale(fx):
+    k = fx.keys['gen']
+    r = fx.n.get(f'/de_AT/auth/customer-portal/{k}?year=2026&month=4')
+    assert r.status == 200, r.status
+    links = dict((lang, (href, cur)) for href, lang, cur in
+                 re.findall(r'<a href="([^"]*)"[^>]*hreflang="([^"]*)"( aria-current="true")?',
+                            r.text))
+    assert len(links) == 42, links
+    # the client stays in German: the region stays; other languages drop it
+    assert links['de'] == (f'/de_AT/auth/customer-portal/{k}?year=2026&amp;month=4',
+                           ' aria-current="true"'), links['de']
+    assert links['de-CH'][0].startswith('/de_CH/'), links['de-CH']
+    assert links['fr'] == (f'/fr/auth/customer-portal/{k}?year=2026&amp;month=4', ''), links['fr']
+    # the menu names every language by its own name
+    for name in ('Deutsch', 'العربية', 'Magyar', '한국어', '繁體中文（台灣）', 'Türkçe', 'Suomi'):
+        assert f'>{name}</a>' in r.text, name
+
+
+# --------------------------------------------------------------------------------------
+# every Kimai locale
+
+def test_every_kimai_locale_answers(fx):
+    k = fx.keys['gen']
+    problems = []
+    for code, (_date, rtl, _tr) in LOCALES.items():
+        r = fx.n.get(f'/{code}/auth/customer-portal/{k}?year=2026&month=4')
+        if r.status != 200:
+            problems.append(f'{code}: HTTP {r.status}')
+            continue
+        m = re.search(r'<html lang="([^"]*)"( dir="rtl")?>', r.text)
+        want = code.replace('_', '-')
+        if not m or m.group(1) != want:
+            problems.append(f'{code}: <html lang> {m and m.group(1)}, expected {want}')
+        elif bool(m.group(2)) != rtl:
+            problems.append(f'{code}: dir="rtl" {"missing" if rtl else "unexpected"}')
+    assert len(LOCALES) > 290
+    assert not problems, '\n'.join(problems)
+
+
+def test_every_route_answers_in_a_regional_locale(fx):
+    k = fx.keys
+    for code in ('de_AT', 'en_GB', 'pt_AO', 'zh_Hant_TW', 'fa_IR'):
+        for what, path, status in pages(fx, code):
+            r = fx.n.get(path)
+            assert r.status == status, (code, what, r.status)
+        r = fx.n.get(f'/{code}/auth/customer-portal/{k["gen"]}/csv?year=2026&month=4')
+        assert r.status == 200, (code, 'csv', r.status)
+
+
+def kimai_date(pattern, y, m, d):
+    """A date in one of Kimai's simple ICU patterns (d dd M MM y, literals)."""
+    out = re.sub(r'dd|d|MM|M|y', lambda t: {'dd': f'{d:02d}', 'd': str(d), 'MM': f'{m:02d}',
+                                            'M': str(m), 'y': str(y)}[t.group(0)], pattern)
+    return out
+
+
+def test_date_pattern_of_the_exact_locale(fx):
+    k = fx.keys['gen']
+    sample = ['en', 'en_GB', 'en_US', 'en_CA', 'en_IN', 'de', 'de_AT', 'de_CH', 'fr_CA',
+              'fr_CH', 'hu', 'ko', 'sr', 'nl_BE', 'sv_FI', 'pt_PT', 'zh_Hant_TW', 'tr', 'fi',
+              'he', 'bg', 'es_MX', 'it_CH', 'da_GL']
+    for code in sample:
+        p = ts.Page(fx.n.get(f'/{code}/auth/customer-portal/{k}?year=2026&month=4').text)
+        want = kimai_date(LOCALES[code][0], 2026, 4, 11)
+        assert record_dates(p)['2026-04-11'] == want, (code, record_dates(p), want)
+    # spelled out for a few, as Kimai shows them
+    for code, want in (('en_GB', '11/04/2026'), ('de_CH', '11.04.2026'),
+                       ('hu', '2026. 04. 11.'), ('en', '4/11/2026'), ('ko', '2026. 4. 11.')):
+        p = ts.Page(fx.n.get(f'/{code}/auth/customer-portal/{k}?year=2026&month=4').text)
+        assert record_dates(p)['2026-04-11'] == want, (code, want)
+    # Arabic: Kimai's pattern with its right-to-left marks, in Arabic-Indic digits
+    r = fx.n.get(f'/ar/auth/customer-portal/{k}?year=2026&month=4')
+    assert '<td class="date" data-label="' in r.text
+    assert '\u0661\u0661\u200f/\u0664\u200f/\u0662\u0660\u0662\u0666' in r.text
+
+
+def test_money_and_months_of_the_exact_locale(fx):
+    k = fx.keys['chf']
+    want = {'de_CH': 'CHF\u00a01\u2019234.50', 'de': f'1.234,50{NBSP}CHF',
+            'fr_CH': f'1{NNBSP}234.50{NBSP}CHF', 'en': 'CHF\u00a01,234.50'}
+    for code, money in want.items():
+        r = fx.n.get(f'/{code}/auth/customer-portal/{k}?year=2026&month=3')
+        assert r.status == 200, (code, r.status)
+        cells = re.findall(r'<td class="num total-rate"[^>]*>([^<]*)<', r.text)
+        assert cells[:1] == [money], (code, cells, money)
+    # month names of the locale: Austrian German says Jänner
+    r = fx.n.get(f'/de_AT/auth/customer-portal/{fx.keys["gen"]}?year=2026&month=1')
+    assert 'Jänner 2026' in r.text
+    r = fx.n.get(f'/de/auth/customer-portal/{fx.keys["gen"]}?year=2026&month=1')
+    assert 'Januar 2026' in r.text
+
+
+def test_message_fallback_chains(fx):
+    k = fx.keys['locked']
+    # (URL locale, language whose messages it shows)
+    for code, lang in (('de_AT', 'de'), ('de_CH', 'de_CH'), ('pt_AO', 'pt'), ('pt_BR', 'pt_BR'),
+                       ('en_GB', 'en'), ('fr_CA', 'fr'), ('zh_Hant_TW', 'zh_Hant_TW'),
+                       ('fa_AF', 'fa'), ('he_IL', 'he'), ('nl_BE', 'nl'), ('ko_KR', 'ko')):
+        r = fx.n.get(f'/{code}/auth/customer-portal/{k}')
+        assert r.status == 200, (code, r.status)
+        t = Texts(r.text)
+        assert t.html_lang == code.replace('_', '-'), (code, t.html_lang)
+        assert fx.msgs[lang]['unlock.button'] in t.items, (code, lang, t.items)
+        assert fx.msgs[lang]['app.name'] in t.items, (code, lang)
+
+
+def test_right_to_left(fx):
+    k = fx.keys['gen']
+    for code in ('ar', 'fa', 'he', 'fa_IR', 'he_IL'):
+        r = fx.n.get(f'/{code}/auth/customer-portal/{k}?year=2026&month=4')
+        assert re.search(r'<html lang="[^"]*" dir="rtl">', r.text), code
+    for code in ('en', 'de_AT', 'ur' if 'ur' in LOCALES else 'tr'):
+        r = fx.n.get(f'/{code}/auth/customer-portal/{k}?year=2026&month=4')
+        assert 'dir="rtl"' not in r.text, code
 
 
 # --------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ module.exports = [
 			const menu = s.page.getByRole('navigation', { name: 'Language' });
 			assert.equal(await menu.count(), 1, 'share pages have a language menu');
 			await menu.locator('summary').click();
-			await menu.getByRole('link', { name: 'Deutsch' }).click();
+			await menu.getByRole('link', { name: 'Deutsch', exact: true }).click();
 			await s.page.waitForLoadState('load');
 			const u = new URL(s.page.url());
 			assert.match(u.pathname, /^\/de\/auth\/customer-portal\//);

@@ -25,13 +25,14 @@ module.exports = [
 		assert.equal(await s.page.locator('h1').innerText(), 'Website Relaunch');
 		const rows = s.page.locator('table.records tbody tr');
 		assert.ok(await rows.count() > 0, 'the current month has records');
-		// Numbers: right-aligned, tabular figures; a totals row at the bottom.
+		// Numbers: aligned at the end (the right in a left-to-right page), tabular
+		// figures; a totals row at the bottom.
 		const cell = s.page.locator('table.records tbody tr td.duration').first();
 		const style = await cell.evaluate(e => {
 			const c = getComputedStyle(e);
 			return [c.textAlign, c.fontVariantNumeric];
 		});
-		assert.deepEqual(style, ['right', 'tabular-nums']);
+		assert.deepEqual(style, ['end', 'tabular-nums']);
 		assert.match(await s.page.locator('table.records tfoot').innerText(), /Total/);
 		await s.checkPage('project share');
 	}],

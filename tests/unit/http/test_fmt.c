@@ -305,9 +305,38 @@ static void test_threads(void)
 	}
 }
 
+/* Formats follow the exact locale, not only its language: Kimai's date
+ * pattern for it, ICU's months, numbers, money and digits for it. */
+static void test_exact_locale(void)
+{
+	long long t = UTC(2026, 3, 2, 9, 0, 0);
+
+	CHECK_STR(fmt_date(c, L("en_GB"), "UTC", t, b, sizeof b), "02/03/2026");
+	CHECK_STR(fmt_date(c, L("de_CH"), "UTC", t, b, sizeof b), "02.03.2026");
+	CHECK_STR(fmt_date(c, L("hu"), "UTC", t, b, sizeof b), "2026. 03. 02.");
+	CHECK_STR(fmt_date(c, L("ko"), "UTC", t, b, sizeof b), "2026. 3. 2.");
+	CHECK_STR(fmt_date(c, L("fr_CA"), "UTC", t, b, sizeof b), "2026-03-02");
+	CHECK_STR(fmt_date(c, L("en_GB"), "UTC", t, b, sizeof b), "02/03/2026");
+	CHECK_STR(fmt_money(c, L("de_CH"), "CHF", 1234.5, b, sizeof b), "CHF\u00a01\u2019234.50");
+	CHECK_STR(fmt_money(c, L("de_AT"), "EUR", 1234.5, b, sizeof b), "\u20ac\u00a01.234,50");
+	CHECK_STR(fmt_money(c, L("pt"), "EUR", 1234.5, b, sizeof b), "\u20ac\u00a01.234,50");
+	CHECK_STR(fmt_money(c, L("pt_PT"), "EUR", 1234.5, b, sizeof b), "1\u00a0234,50\u00a0\u20ac");
+	CHECK_STR(fmt_money(c, L("fr_CA"), "CAD", 1234.5, b, sizeof b), "1\u00a0234,50\u00a0$");
+	CHECK_STR(fmt_money(c, L("en_IN"), "INR", 123456.5, b, sizeof b), "\u20b91,23,456.50");
+	CHECK_STR(fmt_month_name(c, L("de_AT"), 1, b, sizeof b), "J\u00e4nner");
+	CHECK_STR(fmt_month_name(c, L("zh_Hant_TW"), 3, b, sizeof b), "3\u6708");
+	/* the locale's own digits where ICU uses them */
+	CHECK_STR(fmt_date(c, L("ar"), "UTC", t, b, sizeof b),
+	          "\u0662\u200f/\u0663\u200f/\u0662\u0660\u0662\u0666");
+	/* Gregorian dates everywhere: the month shown is the month of the URL. */
+	CHECK_STR(fmt_date(c, L("fa"), "UTC", t, b, sizeof b), "\u06f2\u06f0\u06f2\u06f6/\u06f3/\u06f2");
+	CHECK_STR(fmt_month_year(c, L("fa_IR"), 2026, 3, b, sizeof b), "\u0645\u0627\u0631\u0633 \u06f2\u06f0\u06f2\u06f6");
+}
+
 int main(void)
 {
 	c = fmtctx_new();
+	test_exact_locale();
 	test_dates();
 	test_month_names();
 	test_numbers();

@@ -69,7 +69,7 @@ struct cmp {
 static void check_against_en(const char *key, const char *en_value, void *ctx)
 {
 	struct cmp *c = ctx;
-	const char *v = hdf_get_value(c->l->msgs, key, NULL);
+	const char *v = hdf_get_value(c->l->file, key, NULL);
 	char pe[16], pl[16];
 
 	c->count++;
@@ -95,34 +95,97 @@ static void check_extra(const char *key, const char *value, void *ctx)
 	struct cmp *c = ctx;
 
 	(void)value;
-	if (hdf_get_value(i18n_find("en")->msgs, key, NULL) == NULL) {
+	if (hdf_get_value(i18n_find("en")->file, key, NULL) == NULL) {
 		c->missing++;
 		fprintf(stderr, "%s.hdf: key %s is not in en.hdf\n", c->l->code, key);
 	}
 }
 
+/* Every language Kimai translates (the translated column of
+ * src/http/kimai-locales.tsv), and every file as written has every key. */
 static void test_all_languages_complete(void)
 {
-	const char *required[] = { "de", "en", "fr", "es", "it", "nl", "pt_BR", "pl", "sv",
-	                           "da", "cs", "ru", "ja", "zh_CN" };
+	const char *required[] = { "ar", "bg", "ca", "cs", "da", "de", "de_CH", "el", "en", "eo",
+	                           "es", "eu", "fa", "fi", "fo", "fr", "he", "hr", "hu", "id",
+	                           "it", "ja", "ko", "nb_NO", "nl", "pa", "pl", "pt", "pt_BR",
+	                           "ro", "ru", "sk", "sl", "sr", "sv", "ta", "tr", "uk", "vi",
+	                           "zh_CN", "zh_Hant", "zh_Hant_TW" };
 
+	CHECK(i18n_count() == 42);
 	CHECK(i18n_count() == sizeof required / sizeof required[0]);
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		CHECK(i18n_find(required[i]) != NULL);
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		const struct i18n_lang *l = i18n_find(required[i]);
+
+		CHECK(l != NULL && l->translated && l->base == l);
+		if (l == NULL)
+			fprintf(stderr, "language %s missing\n", required[i]);
+	}
 
 	for (size_t i = 0; i < i18n_count(); i++) {
 		struct cmp c = { .l = i18n_at(i) };
 
-		CHECK(c.l->msgs != NULL);
-		if (c.l->msgs == NULL)
+		CHECK(c.l->file != NULL && c.l->msgs != NULL);
+		if (c.l->file == NULL)
 			continue;
-		walk(i18n_find("en")->msgs, "", check_against_en, &c);
-		walk(c.l->msgs, "", check_extra, &c);
+		walk(i18n_find("en")->file, "", check_against_en, &c);
+		walk(c.l->file, "", check_extra, &c);
 		CHECK(c.count > 50);
 		CHECK(c.missing == 0);
 		CHECK(c.empty == 0);
 		CHECK(c.badph == 0);
+		/* The menu shows names as they are: no markup characters. */
+		CHECK(strpbrk(c.l->name, "<>&\"'") == NULL);
 	}
+}
+
+/* The generated table (src/http/locale_table.c) is exactly the tsv's URL locales. */
+static void test_table_matches_tsv(void)
+{
+	FILE *f = fopen(SRC_DIR "/http/kimai-locales.tsv", "r");
+	char line[512];
+	size_t listed = 0, translated = 0;
+
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK(fgets(line, sizeof line, f) != NULL);   /* header */
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *cols[6] = { NULL };
+		char *save = NULL, *p = line;
+		size_t n = 0;
+		const struct i18n_lang *l;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		while (n < 6 && (cols[n] = strtok_r(p, "\t", &save)) != NULL) {
+			p = NULL;
+			n++;
+		}
+		if (n != 6)
+			continue;
+		l = i18n_find(cols[0]);
+		if (strcmp(cols[5], "1") != 0) {
+			CHECK(l == NULL);
+			continue;
+		}
+		listed++;
+		CHECK(l != NULL);
+		if (l == NULL) {
+			fprintf(stderr, "locale %s missing from the table\n", cols[0]);
+			continue;
+		}
+		CHECK_STR(l->date_pattern, cols[1]);
+		CHECK_STR(l->time_pattern, cols[2]);
+		CHECK(l->rtl == (strcmp(cols[3], "1") == 0));
+		CHECK(l->translated == (strcmp(cols[4], "1") == 0));
+		translated += l->translated ? 1 : 0;
+	}
+	fclose(f);
+	CHECK(listed == i18n_locale_count());
+	CHECK(listed > 290);
+	CHECK(translated == i18n_count());
+	for (size_t i = 1; i < i18n_locale_count(); i++)
+		CHECK(strcmp(i18n_locale_at(i - 1)->code, i18n_locale_at(i)->code) < 0);
+	CHECK(i18n_locale_at(i18n_locale_count()) == NULL);
 }
 
 static void test_find_and_fallback(void)
@@ -132,19 +195,57 @@ static void test_find_and_fallback(void)
 	CHECK(i18n_find("pt_BR") != NULL);
 	CHECK_STR(i18n_find("pt_BR")->html_lang, "pt-BR");
 	CHECK_STR(i18n_find("zh_CN")->html_lang, "zh-CN");
+	CHECK_STR(i18n_find("de_AT")->html_lang, "de-AT");
+	CHECK_STR(i18n_find("zh_Hant_TW")->html_lang, "zh-Hant-TW");
 	CHECK(i18n_find("EN") == NULL);
 	CHECK(i18n_find("pt-BR") == NULL);
-	CHECK(i18n_find("pt") == NULL);
+	CHECK(i18n_find("pt_br") == NULL);
+	CHECK(i18n_find("de_at") == NULL);
+	CHECK(i18n_find("zh_hant_tw") == NULL);
+	CHECK(i18n_find("zh") == NULL);
+	CHECK(i18n_find("en_DG") == NULL);   /* in the tsv, not in Kimai's URL list */
 	CHECK(i18n_find("en/") == NULL);
 	CHECK(i18n_find("") == NULL);
 	CHECK(i18n_find(NULL) == NULL);
 	CHECK(i18n_find("xx") == NULL);
+	CHECK(i18n_find("zz_ZZ") == NULL);
 	CHECK(i18n_at(i18n_count()) == NULL);
 	CHECK_STR(i18n_default()->code, "en");
 	CHECK_STR(i18n_at(0)->code, "en");
 
+	/* A locale uses its language's messages: de_AT -> de, pt_AO -> pt,
+	 * en_GB -> en, fr_CA -> fr; a language uses its own. */
+	CHECK(i18n_find("de_AT")->base == de);
+	CHECK(i18n_find("pt_AO")->base == i18n_find("pt"));
+	CHECK(i18n_find("pt_BR")->base == i18n_find("pt_BR"));
+	CHECK(i18n_find("en_GB")->base == i18n_find("en"));
+	CHECK(i18n_find("fr_CA")->base == i18n_find("fr"));
+	CHECK(i18n_find("de_CH")->base == i18n_find("de_CH"));
+	CHECK(i18n_find("fa_AF")->base == i18n_find("fa"));
+	CHECK(i18n_find("nl_BE")->msgs == i18n_find("nl")->msgs);
+	CHECK(i18n_find("de_AT")->root == de->root);
+	CHECK_STR(i18n_find("de_AT")->name, "Deutsch");
+	CHECK(!i18n_find("de_AT")->translated);
+	/* A language falls back to its parent, then English, key by key. */
+	CHECK(i18n_find("de_CH")->parent == de);
+	CHECK(i18n_find("zh_Hant_TW")->parent == i18n_find("zh_Hant"));
+	CHECK(i18n_find("pt_BR")->parent == i18n_find("pt"));
+	CHECK(i18n_find("nb_NO")->parent == i18n_find("en"));
+	CHECK(de->parent == i18n_find("en"));
+	CHECK(i18n_find("en")->parent == NULL);
+	/* Right to left: ar, fa, he and their regions (Kimai's list). */
+	CHECK(i18n_find("ar")->rtl && i18n_find("fa_IR")->rtl && i18n_find("he_IL")->rtl);
+	CHECK(!i18n_find("en")->rtl && !i18n_find("zh_Hant_TW")->rtl);
+	/* Kimai's patterns for the exact locale, not its language. */
+	CHECK_STR(i18n_find("en_GB")->date_pattern, "dd/MM/y");
+	CHECK_STR(i18n_find("en")->date_pattern, "M/d/y");
+	CHECK_STR(i18n_find("hu")->date_pattern, "y. MM. dd.");
+	CHECK_STR(i18n_find("de_CH")->icu_locale, "de_CH");
+
 	CHECK_STR(i18n_msg(i18n_find("en"), "unlock.button"), "Unlock");
 	CHECK_STR(i18n_msg(de, "unlock.button"), "Entsperren");
+	CHECK_STR(i18n_msg(i18n_find("de_AT"), "unlock.button"), "Entsperren");
+	CHECK_STR(i18n_msg(i18n_find("en_GB"), "unlock.button"), "Unlock");
 	CHECK_STR(i18n_msg(NULL, "unlock.button"), "Unlock");
 	CHECK_STR(i18n_msg(de, "no.such.key"), "no.such.key");
 	CHECK_STR(i18n_msg(de, NULL), "");
@@ -345,7 +446,7 @@ static void test_used_keys_exist(void)
 {
 	unknown_keys = 0;
 	scan_dir(TEMPLATE_DIR, ".cs", 2, scan_template);
-	scan_dir(SRC_DIR, ".c", 1, scan_code);
+	scan_dir(SRC_DIR, ".c", 3, scan_code);
 	/* Error pages look their texts up by status_key(). */
 	for (int k = PERR_BAD_INPUT; k < PERR__MAX; k++) {
 		char key[64];
@@ -433,9 +534,24 @@ static void test_load_errors(void)
 			fclose(f);
 		}
 	}
+	/* ... and de_CH, lacking a key, to de before English. */
+	snprintf(to, sizeof to, "%s/de_CH.hdf", dir);
+	{
+		FILE *f = fopen(to, "wb");
+
+		if (f != NULL) {
+			fputs("unlock {\n  button = Entsperren!\n}\n", f);
+			fclose(f);
+		}
+	}
 	CHECK(i18n_load(dir, &e) == 0);
 	CHECK_STR(i18n_msg(i18n_find("de"), "unlock.label"), "Passwort");
 	CHECK_STR(i18n_msg(i18n_find("de"), "unlock.button"), "Unlock");
+	CHECK_STR(i18n_msg(i18n_find("de_AT"), "unlock.label"), "Passwort");
+	CHECK_STR(i18n_msg(i18n_find("de_CH"), "unlock.button"), "Entsperren!");
+	CHECK_STR(i18n_msg(i18n_find("de_CH"), "unlock.label"), "Passwort");
+	CHECK_STR(i18n_msg(i18n_find("de_CH"), "app.yes"), "Yes");
+	CHECK_STR(hdf_get_value(i18n_find("de_CH")->root, "Lang.unlock.label", ""), "Passwort");
 
 	CHECK(i18n_load(NULL, &e) == -1);
 	CHECK(i18n_load("", &e) == -1);
@@ -458,6 +574,7 @@ int main(void)
 		return 1;
 	}
 	test_all_languages_complete();
+	test_table_matches_tsv();
 	test_find_and_fallback();
 	test_used_keys_exist();
 	test_load_errors();

@@ -1,6 +1,7 @@
 /* The language menu (lang_menu.c): links to the same page and month in
  * every language, built from validated values only. */
 #include <stdbool.h>
+#include <stdlib.h>
 
 #include "arena.h"
 #include "check.h"
@@ -24,10 +25,43 @@ static const char *get(struct req *r, const char *name)
 	return hdf_get_value(r->hdf, name, NULL);
 }
 
+/* The <li> of language `code` in the menu markup, "" when absent. */
+static const char *item(struct req *r, const char *code, char *out, size_t outsz)
+{
+	const char *items = get(r, "Page.LangItems");
+	char needle[48];
+	const char *p, *end;
+
+	out[0] = '\0';
+	if (items == NULL)
+		return out;
+	/* each item carries lang="<html lang>" once */
+	snprintf(needle, sizeof needle, "hreflang=\"%s\"", code);
+	if ((p = strstr(items, needle)) == NULL)
+		return out;
+	while (p > items && strncmp(p, "<li>", 4) != 0)
+		p--;
+	end = strstr(p, "</li>");
+	if (end != NULL && (size_t)(end - p) + 5 < outsz) {
+		memcpy(out, p, (size_t)(end - p) + 5);
+		out[end - p + 5] = '\0';
+	}
+	return out;
+}
+
+static size_t count(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (; s != NULL && (s = strstr(s, needle)) != NULL; s++)
+		n++;
+	return n;
+}
+
 static void test_share_page_with_month_and_view(void)
 {
 	struct req r;
-	size_t de = 0, ja = 0;
+	char b[512];
 
 	req_new(&r, "de", "/de/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt/p/51");
 	r.p[P_YEAR] = (struct param_value){ .set = true, .i = 2026 };
@@ -35,38 +69,79 @@ static void test_share_page_with_month_and_view(void)
 	r.p[P_DETAILS] = (struct param_value){ .set = true, .i = 1, .s = "chart" };
 	lang_menu(&r);
 	CHECK_STR(get(&r, "Page.LangMenu"), "1");
-	for (size_t i = 0; i < i18n_count(); i++) {
-		if (strcmp(i18n_at(i)->code, "de") == 0)
-			de = i;
-		if (strcmp(i18n_at(i)->code, "ja") == 0)
-			ja = i;
-	}
-	CHECK_STR(hdf_get_valuef(r.hdf, "Page.Langs.%zu.Url", ja),
-	          "/ja/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt/p/51?year=2026&month=4&details=chart");
-	CHECK_STR(hdf_get_valuef(r.hdf, "Page.Langs.%zu.Name", ja), "日本語");
-	CHECK_STR(hdf_get_valuef(r.hdf, "Page.Langs.%zu.Current", de), "1");
-	CHECK_STR(hdf_get_valuef(r.hdf, "Page.Langs.%zu.Current", ja), "");
-	CHECK_STR(get(&r, "Page.Langs.0.Code"), "en");
-	CHECK(hdf_get_valuef(r.hdf, "Page.Langs.%zu.Code", i18n_count()) == NULL);
+	CHECK_STR(get(&r, "Page.LangName"), "Deutsch");
+	CHECK_STR(item(&r, "ja", b, sizeof b),
+	          "<li><a href=\"/ja/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt/p/51?year=2026&amp;"
+	          "month=4&amp;details=chart\" lang=\"ja\" hreflang=\"ja\">日本語</a></li>");
+	CHECK_STR(item(&r, "de", b, sizeof b),
+	          "<li><a href=\"/de/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt/p/51?year=2026&amp;"
+	          "month=4&amp;details=chart\" lang=\"de\" hreflang=\"de\" aria-current=\"true\">"
+	          "Deutsch</a></li>");
+	/* every language once, by its own name, English first, one current */
+	CHECK(count(get(&r, "Page.LangItems"), "<li>") == i18n_count());
+	CHECK(count(get(&r, "Page.LangItems"), "aria-current") == 1);
+	CHECK(strncmp(get(&r, "Page.LangItems"), "<li><a href=\"/en/", 17) == 0);
+	CHECK(strstr(get(&r, "Page.LangItems"), ">العربية</a>") != NULL);
+	CHECK(strstr(get(&r, "Page.LangItems"), ">繁體中文（台灣）</a>") != NULL);
 	hdf_destroy(&r.hdf);
 }
 
 static void test_pt_br_and_no_query(void)
 {
 	struct req r;
+	char b[512];
 
 	req_new(&r, "pt_BR", "/pt_BR/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt");
 	lang_menu(&r);
-	CHECK_STR(get(&r, "Page.Langs.0.Url"), "/en/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt");
+	CHECK_STR(item(&r, "en", b, sizeof b),
+	          "<li><a href=\"/en/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt\" lang=\"en\" "
+	          "hreflang=\"en\">English</a></li>");
+	CHECK(strstr(item(&r, "pt-BR", b, sizeof b), "aria-current") != NULL);
+	CHECK(strstr(item(&r, "pt", b, sizeof b), "aria-current") == NULL);
 	hdf_destroy(&r.hdf);
 
 	req_new(&r, "en", "/en/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt");
 	r.p[P_MONTH] = (struct param_value){ .set = true, .i = 12 };
 	lang_menu(&r);
-	CHECK_STR(get(&r, "Page.Langs.1.Url"),
-	          "/de/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt?month=12");
-	CHECK_STR(get(&r, "Page.Langs.1.HtmlLang"), "de");
+	CHECK(strstr(item(&r, "de", b, sizeof b),
+	             "href=\"/de/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt?month=12\"") != NULL);
 	hdf_destroy(&r.hdf);
+}
+
+/* A regional locale keeps its region in its own language's link (and only
+ * there); the others link to the languages. */
+static void test_regional_locale(void)
+{
+	struct req r;
+	char b[512];
+
+	req_new(&r, "de_AT", "/de_AT/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt");
+	r.p[P_YEAR] = (struct param_value){ .set = true, .i = 2025 };
+	lang_menu(&r);
+	CHECK_STR(get(&r, "Page.LangName"), "Deutsch");
+	CHECK_STR(item(&r, "de", b, sizeof b),
+	          "<li><a href=\"/de_AT/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt?year=2025\" "
+	          "lang=\"de\" hreflang=\"de\" aria-current=\"true\">Deutsch</a></li>");
+	CHECK(strstr(item(&r, "de-CH", b, sizeof b), "href=\"/de_CH/auth/") != NULL);
+	CHECK(strstr(item(&r, "fr", b, sizeof b), "href=\"/fr/auth/") != NULL);
+	CHECK(count(get(&r, "Page.LangItems"), "/de_AT/") == 1);
+	hdf_destroy(&r.hdf);
+
+	req_new(&r, "zh_Hant_TW", "/zh_Hant_TW/auth/customer-portal/AbCdEfGhIjKlMnOpQrSt");
+	lang_menu(&r);
+	CHECK(strstr(item(&r, "zh-Hant-TW", b, sizeof b), "aria-current") != NULL);
+	CHECK(strstr(item(&r, "zh-Hant", b, sizeof b), "href=\"/zh_Hant/auth/") != NULL);
+	hdf_destroy(&r.hdf);
+
+	/* every locale has a menu with exactly one current item */
+	for (size_t i = 0; i < i18n_locale_count(); i++) {
+		char *items = lang_menu_items(i18n_locale_at(i), "/x", NULL);
+
+		CHECK(items != NULL && count(items, "aria-current") == 1 &&
+		      count(items, "<li>") == i18n_count());
+		free(items);
+	}
+	CHECK(lang_menu_items(NULL, "/x", NULL) == NULL);
 }
 
 static void test_left_out(void)
@@ -96,6 +171,7 @@ int main(void)
 	arena_init(&a);
 	test_share_page_with_month_and_view();
 	test_pt_br_and_no_query();
+	test_regional_locale();
 	test_left_out();
 	arena_free(&a);
 	return check_done();

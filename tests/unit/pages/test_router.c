@@ -20,6 +20,11 @@ int main(void)
 	rt = m(&a, "/pt_BR/auth/customer-portal/k/p/42", &args);
 	CHECK(rt && args.project_id == 42);
 	CHECK_STR(args.lang, "pt_BR");
+	/* the longest of Kimai's locale codes; one more letter is no locale */
+	rt = m(&a, "/zh_Hant_TW/auth/customer-portal/k", &args);
+	CHECK(rt && rt->page == page_share);
+	CHECK_STR(args.lang, "zh_Hant_TW");
+	CHECK(m(&a, "/zh_Hant_TWX/auth/customer-portal/k", &args) == NULL);
 	CHECK(m(&a, "/en/auth/customer-portal/k/p/0", &args) == NULL);
 	CHECK(m(&a, "/en/auth/customer-portal/k/p/012", &args) == NULL);
 	CHECK(m(&a, "/en/auth/customer-portal/k/p/2147483648", &args) == NULL);
