@@ -8,6 +8,7 @@ enum perr_kind {
 	PERR_OK = 0,
 	PERR_BAD_REQUEST,     /* 400: malformed or out-of-range input */
 	PERR_FORBIDDEN,       /* 403: not allowed (admin pages) */
+	PERR_CROSS_SITE,      /* 403: a POST sent by another site's page */
 	PERR_NOT_FOUND,       /* 404: unknown share, route or language */
 	PERR_METHOD,          /* 405: wrong method for the route */
 	PERR_THROTTLED,       /* 429: too many failed unlock attempts */

@@ -22,6 +22,13 @@
 	" OR EXISTS (SELECT 1 FROM kimai2_projects_teams pt"                      \
 	" JOIN kimai2_users_teams ut ON ut.team_id = pt.team_id"                  \
 	" WHERE pt.project_id = " p " AND ut.user_id = ?))"
+/* A customer share shows the records of every project of the customer: a
+ * user without view_all_data may manage it only when the team rule lets
+ * them see each of those projects, hidden ones included (one `?`: the
+ * user id). */
+#define SQL_CUSTOMER_PROJECTS_OK(c)                                           \
+	"NOT EXISTS (SELECT 1 FROM kimai2_projects cp"                            \
+	" WHERE cp.customer_id = " c " AND NOT " SQL_PROJECT_TEAM_OK("cp.id") ")"
 /* Columns of a share row on the admin pages (admin_share.c decodes them). */
 #define SQL_ADMIN_SHARE_COLS                                                  \
 	"SELECT s.id, s.project_id, s.customer_id, s.share_key,"                  \
@@ -38,10 +45,11 @@
 	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                   \
 	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
 	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"
-/* A share the user may manage: params view_all_data, user id x3. */
+/* A share the user may manage: params view_all_data, user id x4. */
 #define SQL_ADMIN_SHARE_OK                                                    \
 	"(? = 1 OR (s.customer_id IS NOT NULL AND "                               \
-	SQL_CUSTOMER_TEAM_OK("s.customer_id") ")"                                 \
+	SQL_CUSTOMER_TEAM_OK("s.customer_id") " AND "                             \
+	SQL_CUSTOMER_PROJECTS_OK("s.customer_id") ")"                             \
 	" OR (s.project_id IS NOT NULL AND " SQL_PROJECT_TEAM_OK("s.project_id")  \
 	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id") "))"
 
@@ -192,7 +200,8 @@
 	  " AND BINARY s.share_key = ? AND " SQL_ADMIN_SHARE_OK)                  \
 	X(ST_ADMIN_CUSTOMERS,                                                     \
 	  "SELECT c.id, c.name, c.visible FROM kimai2_customers c"                \
-	  " WHERE ? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id")                         \
+	  " WHERE ? = 1 OR (" SQL_CUSTOMER_TEAM_OK("c.id")                        \
+	  " AND " SQL_CUSTOMER_PROJECTS_OK("c.id") ")"                            \
 	  " ORDER BY c.name, c.id LIMIT 10000")                                   \
 	X(ST_ADMIN_PROJECTS,                                                      \
 	  "SELECT p.id, p.name, p.visible, c.id, c.name, c.visible"               \
@@ -202,7 +211,8 @@
 	  " ORDER BY c.name, c.id, p.name, p.id LIMIT 10000")                     \
 	X(ST_ADMIN_CUSTOMER_OK,                                                   \
 	  "SELECT c.id FROM kimai2_customers c WHERE c.id = ?"                    \
-	  " AND (? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id") ")")                     \
+	  " AND (? = 1 OR (" SQL_CUSTOMER_TEAM_OK("c.id")                         \
+	  " AND " SQL_CUSTOMER_PROJECTS_OK("c.id") "))")                          \
 	X(ST_ADMIN_PROJECT_OK,                                                    \
 	  "SELECT p.id FROM kimai2_projects p"                                    \
 	  " JOIN kimai2_customers c ON c.id = p.customer_id WHERE p.id = ?"       \

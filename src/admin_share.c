@@ -63,14 +63,15 @@ static size_t access_params(const struct req *r, struct dbval *p)
 	p[1] = dbv_int(r->auth->id);
 	p[2] = dbv_int(r->auth->id);
 	p[3] = dbv_int(r->auth->id);
-	return 4;
+	p[4] = dbv_int(r->auth->id);
+	return 5;
 }
 
 int admin_shares_list(struct req *r, struct admin_share **out, size_t *n,
                       struct perr *e)
 {
 	struct dbrows rs = {0};
-	struct dbval p[4];
+	struct dbval p[5];
 	size_t np = access_params(r, p);
 
 	*out = NULL;
@@ -89,15 +90,15 @@ int admin_share_get(struct req *r, long long id, const char *key,
                     struct admin_share *out, struct perr *e)
 {
 	struct dbrows rs = {0};
-	struct dbval p[7];
+	struct dbval p[8];
 
 	if (!key)
 		return PERR(e, PERR_NOT_FOUND, "no share key");
 	p[0] = dbv_int(id);
 	p[1] = dbv_text(key);
 	p[2] = dbv_text(key);
-	access_params(r, p + 3);
-	if (db_exec(r->w->db, ST_ADMIN_SHARE, p, 7, r->a, &rs, e) < 0)
+	size_t np = 3 + access_params(r, p + 3);
+	if (db_exec(r->w->db, ST_ADMIN_SHARE, p, np, r->a, &rs, e) < 0)
 		return -1;
 	if (rs.nrows != 1)
 		return PERR(e, PERR_NOT_FOUND, "share %lld not found or not manageable", id);

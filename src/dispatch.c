@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "dispatch.h"
+#include "http_field.h"
 #include "i18n.h"
 #include "log.h"
 #include "routes.h"
@@ -141,9 +142,13 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	if (params_parse(r->query, strlen(r->query), PS_QUERY, r->a, r->p, e))
 		return -1;
 	if (r->method == HTTP_POST) {
-		const char *ct = r->content_type ? r->content_type : "";
-		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
-		    (ct[33] && ct[33] != ';'))
+		/* Every POST (unlock, admin) changes something for the visitor:
+		 * one sent by another site's page is refused before it is read,
+		 * so it is never counted as a failed unlock either. */
+		if (!http_post_origin_ok(param(fr, "HTTP_ORIGIN"), param(fr, "HTTP_SEC_FETCH_SITE"),
+		                         r->host))
+			return PERR(e, PERR_CROSS_SITE, "POST from another site");
+		if (!http_media_type_is(r->content_type, "application/x-www-form-urlencoded"))
 			return PERR(e, PERR_BAD_REQUEST, "unsupported content type");
 		if (read_body(r, fr, e))
 			return -1;
@@ -260,6 +265,9 @@ void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *o
 			/* Headers a failing page set (except Allow/Retry-After from us)
 			 * must not leak into the error page. */
 			r.nheaders = 0;
+		} else if (r.header_refused) {
+			r.nheaders = 0;
+			PERR(&e, PERR_BAD_REQUEST, "header value with control characters");
 		}
 	}
 	if (e.kind != PERR_OK) {

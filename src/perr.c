@@ -12,6 +12,7 @@ static const struct {
 	[PERR_OK]          = {200, "OK", "ok"},
 	[PERR_BAD_REQUEST] = {400, "Bad Request", "bad_request"},
 	[PERR_FORBIDDEN]   = {403, "Forbidden", "forbidden"},
+	[PERR_CROSS_SITE]  = {403, "Forbidden", "cross_site"},
 	[PERR_NOT_FOUND]   = {404, "Not Found", "not_found"},
 	[PERR_METHOD]      = {405, "Method Not Allowed", "method"},
 	[PERR_THROTTLED]   = {429, "Too Many Requests", "throttled"},

@@ -21,6 +21,7 @@
 
 #include <fcgiapp.h>
 
+#include "crypto.h"
 #include "db.h"
 #include "fmt.h"
 #include "log.h"
@@ -168,6 +169,7 @@ int server_run(const struct config *cfg)
 	views_start(cfg);
 
 	unsigned n = cfg->workers ? cfg->workers : 1;
+	password_checks_limit(n);
 	struct worker *workers = xcalloc(n, sizeof(*workers));
 	pthread_t *threads = xcalloc(n, sizeof(*threads));
 	unsigned started = 0;

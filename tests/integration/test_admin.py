@@ -386,7 +386,7 @@ def test_validation_errors_reshow_the_form(fx):
 def test_edit_share(fx):
     reset(fx)
     c = admin_session(fx)
-    s = create(fx, c, 'project', project=str(fx.project_id), password='first')
+    s = create(fx, c, 'project', project=str(fx.project_id), password='first pw')
     url = f'{LIST}/{s.id}/{s.key}'
     page = get(fx, url, c)
     assert page.status == 200
@@ -404,7 +404,7 @@ def test_edit_share(fx):
     assert t.flags == {f: f in ('annual_chart_visible', 'monthly_chart_visible') for f in FLAGS}
 
     # A new password.
-    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'second'}, c)
+    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'second pw'}, c)
     t2 = shares(fx)[0]
     assert t2.password.startswith('$argon2id$') and t2.password != s.password
 
@@ -416,7 +416,7 @@ def test_edit_share(fx):
     assert '__DO_NOT_CHANGE__' not in page.text and 'remove_password' not in page.text
 
     # Blank field = no password.
-    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'third'}, c)
+    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'third pw'}, c)
     assert shares(fx)[0].password != ''
     post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': ''}, c)
     assert shares(fx)[0].password == ''
@@ -450,7 +450,7 @@ def test_list_order_and_content(fx):
     reset(fx)
     c = admin_session(fx)
     p2 = int(val(fx, f'SELECT MAX(id) FROM kimai2_projects WHERE customer_id = {fx.customer_id}'))
-    a = create(fx, c, 'project', project=str(p2), password='x')
+    a = create(fx, c, 'project', project=str(p2), password='x-longer')
     b = create(fx, c, 'customer', customer=str(fx.customer_id))
     d = create(fx, c, 'project', project=str(fx.project_id), record_merge_mode='MERGE')
     r = get(fx, LIST, c)
