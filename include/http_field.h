@@ -21,7 +21,8 @@ bool http_media_type_is(const char *ct, const char *type);
 /* True when a POST carrying these request headers (either may be NULL) may
  * come from a page of this site, whose Host header is `host`:
  * Sec-Fetch-Site "cross-site" is refused, and so is an Origin whose
- * host[:port] is not `host`.  "Origin: null" is left to Sec-Fetch-Site:
+ * host[:port] is not `host` (only the host name when `host` has no port,
+ * as nginx's $host has not).  "Origin: null" is left to Sec-Fetch-Site:
  * browsers send it for same-origin forms of pages with
  * "Referrer-Policy: no-referrer", which every page of ours has. */
 bool http_post_origin_ok(const char *origin, const char *sec_fetch_site, const char *host);

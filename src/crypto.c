@@ -299,9 +299,11 @@ static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t  hash_free = PTHREAD_COND_INITIALIZER;
 static unsigned        hash_busy, hash_max;
 /* Waiting in hash_enter() still holds a worker, and a worker waiting there
- * is one fewer for the pages: checks admitted (running or waiting) are
- * bounded too, to two per hashing slot and to half the workers.  The
- * rest are answered at once (page_unlock.c), without a check. */
+ * is one fewer for the pages: unlock checks admitted (running or waiting)
+ * are bounded too, to the hashing slots and to half the workers.  The
+ * rest are answered at once (page_unlock.c), without a check: under a
+ * flood, a queue of waiting checks would only add workers held and
+ * latency, not throughput (docs/hardening.md). */
 static unsigned        admitted, admit_max;
 
 /* With hash_lock held. */
@@ -312,14 +314,14 @@ static void hash_limits(void)
 		hash_max = n > 0 && n < 1024 ? (unsigned)n : 1;
 	}
 	if (admit_max == 0)
-		admit_max = 2 * hash_max;
+		admit_max = hash_max;
 }
 
 void password_checks_limit(unsigned workers)
 {
 	pthread_mutex_lock(&hash_lock);
 	hash_limits();
-	admit_max = 2 * hash_max;
+	admit_max = hash_max;
 	if (admit_max > workers / 2)
 		admit_max = workers / 2 ? workers / 2 : 1;
 	pthread_mutex_unlock(&hash_lock);

@@ -59,7 +59,10 @@ static const char *port_colon(const char *hp)
 }
 
 /* host[:port] of `origin` equals `host`; a port that is the scheme's
- * default may be left out on either side. */
+ * default may be left out of the origin.  A `host` without a port names
+ * the host only: Debian's fastcgi_params passes nginx's $host, which has
+ * dropped the port the client used (and behind a TLS proxy nginx's own
+ * port is not the client's either), so only the host names compare. */
 static bool same_authority(const char *origin, const char *host)
 {
 	const char *sep = strstr(origin, "://");
@@ -83,7 +86,7 @@ static bool same_authority(const char *origin, const char *host)
 	hlen = colon_h ? (size_t)(colon_h - host) : strlen(host);
 	if (olen != hlen || strncasecmp(auth, host, olen) != 0)
 		return false;
-	return strcmp(colon_o ? colon_o + 1 : dport, colon_h ? colon_h + 1 : dport) == 0;
+	return !colon_h || strcmp(colon_o ? colon_o + 1 : dport, colon_h + 1) == 0;
 }
 
 bool http_post_origin_ok(const char *origin, const char *sec_fetch_site, const char *host)

@@ -292,3 +292,69 @@ def test_read_only_database_gives_503_for_writes(env):
     assert r.status == 200, r.status
     assert 'error: 500' not in s.portal.log_text()
     s.portal.stop()
+
+
+# --------------------------------------------------------------------------------------
+# issue 17: attacks on the running portal
+
+FLOOD_LUA = harness.REPO / 'scripts' / 'bench_flood.lua'
+FLOOD_SECONDS = 12
+
+
+def percentile(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(len(v) * p / 100))] if v else None
+
+
+def test_password_flood_never_holds_up_pages(env):
+    """32 connections post wrong passwords without pause, each request from an address of
+    its own (so no per-address limit helps), to a share hashed as Kimai's plugin hashes
+    (bcrypt cost 13, about 0.5 s of CPU per check).  Meanwhile a project share page keeps
+    answering 200 with p99 <= 250 ms and the health check with p99 <= 50 ms."""
+    import test_unlock
+    if not shutil.which('wrk'):
+        raise AssertionError('wrk is not installed')
+    m = env.mariadb
+    db = m.kimai_db('2.45-rates')
+    url = m.url(db)
+    r = harness.run_install(url)
+    assert r.returncode == 0, r.stderr
+    pid = int(m.value(db, 'SELECT MIN(id) FROM kimai2_projects'))
+    page = f'/en/auth/customer-portal/{test_hostile.add_share(m, db, project=pid)[1]}'
+    locked = test_hostile.add_share(m, db, project=pid, password=test_unlock.PLUGIN_HASH)[1]
+    locked = f'/en/auth/customer-portal/{locked}'
+    portal = env.portal(url, workers=4, args=['--trusted-proxy', '127.0.0.1/32'])
+    n = env.nginx(portal)
+    assert n.get(page).status == 200 and n.get(locked).status == 200
+    flood = harness._track(subprocess.Popen(
+        ['wrk', '-t2', '-c32', f'-d{FLOOD_SECONDS}s', '--timeout=10s', '-s', str(FLOOD_LUA),
+         n.base_url + locked], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+    pages, health = [], []
+    try:
+        time.sleep(2)   # the flood is under way
+        end = time.monotonic() + FLOOD_SECONDS - 4
+        while time.monotonic() < end:
+            for path, out in ((page, pages), (harness.HEALTH_PATH, health)):
+                t0 = time.monotonic()
+                st = n.get(path, timeout=15).status
+                out.append((st, time.monotonic() - t0))
+    finally:
+        text, _ = flood.communicate(timeout=FLOOD_SECONDS + 60)
+        harness._untrack(flood)
+    line = next((ln for ln in text.splitlines() if ln.startswith('FLOOD_JSON ')), None)
+    assert line, f'wrk printed no summary:\n{text}'
+    res = json.loads(line[len('FLOOD_JSON '):])
+    st = {int(k): v for k, v in res['status'].items()}
+    page_p99 = percentile([t for _, t in pages], 99)
+    health_p99 = percentile([t for _, t in health], 99)
+    summary = (f'flood {st} ({res["requests"]} requests); page p99 {page_p99:.3f} s '
+               f'({len(pages)}), health p99 {health_p99:.3f} s')
+    # The flood: password checks ran (the form again, 200) and the rest were answered
+    # "busy" at once (503); nothing else, no socket error.
+    assert set(st) <= {200, 503} and st.get(200, 0) > 0 and st.get(503, 0) > 0, summary
+    assert res['err_connect'] == res['err_read'] == res['err_timeout'] == 0, summary
+    # The pages did not wait behind it.
+    assert {s for s, _ in pages} == {200} and {s for s, _ in health} == {200}, summary
+    assert page_p99 <= 0.250, summary
+    assert health_p99 <= 0.050, summary
+    assert portal.running

@@ -67,13 +67,17 @@ static void test_post_origin(void)
 	CHECK(!http_post_origin_ok("", NULL, host));
 	CHECK(!http_post_origin_ok("http://portal.example:8080", NULL, NULL));
 	/* default ports may be left out on either side */
-	CHECK(http_post_origin_ok("https://portal.example", NULL, "portal.example"));
 	CHECK(http_post_origin_ok("https://portal.example", NULL, "portal.example:443"));
-	CHECK(http_post_origin_ok("http://portal.example:80", NULL, "portal.example"));
 	CHECK(!http_post_origin_ok("https://portal.example", NULL, "portal.example:80"));
 	CHECK(http_post_origin_ok("http://[::1]:8080", NULL, "[::1]:8080"));
 	CHECK(http_post_origin_ok("http://[::1]", NULL, "[::1]:80"));
 	CHECK(!http_post_origin_ok("http://[::2]:8080", NULL, "[::1]:8080"));
+	/* a Host without a port (nginx's $host): the host names only */
+	CHECK(http_post_origin_ok("https://portal.example", NULL, "portal.example"));
+	CHECK(http_post_origin_ok("http://portal.example:8080", NULL, "portal.example"));
+	CHECK(http_post_origin_ok("http://[::1]:8080", NULL, "[::1]"));
+	CHECK(!http_post_origin_ok("http://evil.example:8080", NULL, "portal.example"));
+	CHECK(!http_post_origin_ok("http://portal.example.evil", NULL, "portal.example"));
 }
 
 int main(void)
