@@ -47,8 +47,9 @@ include:"header.cs" ?>
 </div>
 <div class="field">
 <label for="password"><?cs var:Lang.admin.password ?></label>
-<input type="password" id="password" name="password" maxlength="4096" autocomplete="new-password" value="<?cs var:Form.PasswordPlaceholder ?>" aria-describedby="password-hint">
+<input type="password" id="password" name="password" maxlength="4096" autocomplete="new-password" value="<?cs var:Form.PasswordPlaceholder ?>" aria-describedby="password-hint<?cs if:Form.PasswordError ?> password-error<?cs /if ?>"<?cs if:Form.PasswordError ?> aria-invalid="true"<?cs /if ?>>
 <p class="field-hint" id="password-hint"><?cs if:Form.HasPassword ?><?cs var:Lang.admin.password_keep ?> <?cs /if ?><?cs var:Lang.admin.password_hint ?></p>
+<?cs if:Form.PasswordError ?><p class="field-error" id="password-error"><?cs var:Form.PasswordError ?></p><?cs /if ?>
 </div>
 <?cs if:Form.HasPassword ?><div class="check">
 <input type="checkbox" id="remove_password" name="remove_password" value="1">
@@ -87,6 +88,7 @@ include:"header.cs" ?>
 <legend><?cs var:Lang.admin.statistics_options ?></legend>
 <div class="check"><input type="checkbox" id="budget_stats_visible" name="budget_stats_visible" value="1"<?cs if:Form.Flags.budget_stats_visible ?> checked<?cs /if ?>><label for="budget_stats_visible"><?cs var:Lang.admin.budget_stats_visible ?></label></div>
 <div class="check"><input type="checkbox" id="time_budget_stats_visible" name="time_budget_stats_visible" value="1"<?cs if:Form.Flags.time_budget_stats_visible ?> checked<?cs /if ?>><label for="time_budget_stats_visible"><?cs var:Lang.admin.time_budget_stats_visible ?></label></div>
+<?cs if:Form.Type == "customer" ?><p class="field-hint" id="budget-stats-note"><?cs var:Lang.admin.budget_stats_note ?></p><?cs /if ?>
 </fieldset>
 <div class="form-actions">
 <button type="submit" class="btn btn-primary"><?cs var:Lang.admin.save ?></button>

@@ -11,6 +11,9 @@ settings -- then measures with wrk through nginx:
       monthly chart switch, money and time budget statistics
   W3  W2 with records merged per day and user (MERGE)
   W4  unlock POSTs with the right password (argon2id), each answered 303
+  W5  a password flood: wrong-password POSTs on every connection, each from an address
+      of its own (X-Forwarded-For from the trusted proxy), while one connection each
+      measures W1's page and W0's health check
 
 and reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
 the portal's resident memory under load; instructions per request of the portal for W1
@@ -45,6 +48,7 @@ import harness  # noqa: E402
 
 GEN_SQL = REPO / 'scripts' / 'bench_data.sql'
 LUA = REPO / 'scripts' / 'bench.lua'
+FLOOD_LUA = REPO / 'scripts' / 'bench_flood.lua'
 SCHEMA = harness.DATA / 'kimai-schema.sql'
 
 # Bump when the generated data changes in a way the file hashes below do not show.
@@ -374,6 +378,49 @@ def run_workload(name, n, portal, m, path, opts, expect=200, body=None):
     return d
 
 
+def run_flood(env, m, opts, page, health, locked):
+    """W5: the flood (opts.connections wrk connections POSTing wrong passwords to the
+    protected share, scripts/bench_flood.lua) on a portal with default settings that
+    trusts 127.0.0.1 as its proxy; after opts.warmup seconds of it, one wrk connection
+    each measures `page` and `health` for opts.duration seconds."""
+    portal = env.portal(m.url(BIG_DB), workers=None, args=['--trusted-proxy', '127.0.0.1/32'])
+    n = env.nginx(portal)
+    try:
+        check_page(n, page, 200)
+        check_page(n, locked, 200)
+        flood = harness._track(subprocess.Popen(
+            ['wrk', f'-t{opts.threads}', f'-c{opts.connections}',
+             f'-d{opts.warmup + opts.duration + 2}s', '--timeout', '10s', '-s',
+             str(FLOOD_LUA), n.base_url + locked],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        time.sleep(opts.warmup)
+        one = argparse.Namespace(threads=1, connections=1)
+        got = {}
+        workers = [threading.Thread(target=lambda k, p: got.__setitem__(
+            k, wrk(n.base_url + p, opts.duration, one, 200)), args=(k, p))
+            for k, p in (('page', page), ('health', health))]
+        for t in workers:
+            t.start()
+        for t in workers:
+            t.join()
+        out, _ = flood.communicate(timeout=opts.warmup + opts.duration + 120)
+        harness._untrack(flood)
+    finally:
+        portal.stop()
+        n.stop()
+    line = re.search(r'^FLOOD_JSON (\{.*\})$', out, re.M)
+    if not line or 'page' not in got or 'health' not in got:
+        raise RuntimeError(f'W5 failed:\n{out}')
+    f = json.loads(line.group(1))
+    f['rps'] = f['requests'] / (f['duration_us'] / 1e6)
+    d = {'flood': f, 'page': got['page'], 'health': got['health']}
+    log(f'  W5: flood {f["rps"]:.0f} POST/s, statuses {f["status"]}; page p50 '
+        f'{got["page"]["p50_us"] / 1000:.2f} ms p99 {got["page"]["p99_us"] / 1000:.2f} ms '
+        f'errors {got["page"]["errors"]}; health p50 {got["health"]["p50_us"] / 1000:.2f} ms '
+        f'p99 {got["health"]["p99_us"] / 1000:.2f} ms errors {got["health"]["errors"]}')
+    return d
+
+
 class CallgrindPortal(harness.Portal):
     """The portal under callgrind, one worker: instructions per request."""
 
@@ -533,6 +580,20 @@ def report(res):
                       f'{res["data"]["timesheets"]:,} rows vs {sc["small_p50_us"] / 1000:.2f} ms '
                       f'with {res["data"]["small_timesheets"]:,} (only the customer\'s): '
                       f'ratio {sc["ratio"]:.2f} (W2 small: {sc["small_rps"]:.0f} req/s).']
+    fl = res.get('flood')
+    if fl:
+        f, pg, h = fl['flood'], fl['page'], fl['health']
+        lines += ['', f'W5 password flood ({res["opts"]["connections"]} connections of wrong '
+                      f'passwords, each request from its own address, on the argon2id share): '
+                      f'{f["rps"]:.0f} POST/s answered, statuses '
+                      + ', '.join(f'{k}: {v:,}' for k, v in sorted(f['status'].items()))
+                      + f', socket errors {f["err_connect"] + f["err_read"] + f["err_write"]}'
+                      f', timeouts {f["err_timeout"]}; meanwhile, one connection each: W1 '
+                      f'page {pg["rps"]:.0f} req/s, p50 {pg["p50_us"] / 1000:.2f} ms, p99 '
+                      f'{pg["p99_us"] / 1000:.2f} ms, max {pg["max_us"] / 1000:.2f} ms, '
+                      f'errors {pg["errors"]}; health {h["rps"]:.0f} req/s, p50 '
+                      f'{h["p50_us"] / 1000:.2f} ms, p99 {h["p99_us"] / 1000:.2f} ms, max '
+                      f'{h["max_us"] / 1000:.2f} ms, errors {h["errors"]}.']
     ir = res.get('instructions')
     if ir:
         lines += ['', 'Instructions per request (callgrind, portal process, 1 worker, '
@@ -553,6 +614,8 @@ def report(res):
 
 def serve(m, portal, n, workloads):
     for name, (what, path, expect, body) in workloads.items():
+        if path is None:
+            continue
         log(f'  {name} {what}: {n.base_url}{path}' + (f'  (POST {body})' if body else ''))
     log(f'  portal pid {portal.pid}, log {portal.log}')
     log(f'  database: mariadb --socket={m.socket} -u{m.admin} {BIG_DB}')
@@ -608,6 +671,7 @@ def main():
                200, None),
         'W4': ('unlock POST', f'/en/auth/customer-portal/BenchPasswordShare01{q}', 303,
                urllib.parse.urlencode({'spt-password': PASSWORD})),
+        'W5': ('password flood', None, None, None),   # run_flood()
     }
     only = [w.strip() for w in opts.only.split(',') if w.strip()]
     res = {
@@ -635,7 +699,7 @@ def main():
             return serve(m, portal, n, workloads)
         res['rss_idle'] = RssSampler.read(portal.pid)
         for name, (what, path, expect, body) in workloads.items():
-            if only and name not in only and name != 'W0':
+            if only and name not in only and name != 'W0' or name == 'W5':
                 continue
             d = run_workload(name, n, portal, m, path, opts, expect, body)
             d['what'] = what
@@ -645,6 +709,10 @@ def main():
         res['rss_end'] = RssSampler.read(portal.pid)
         portal.stop()
         n.stop()
+        if not only or 'W5' in only:
+            log('W5: a password flood on a portal trusting 127.0.0.1 as its proxy ...')
+            res['flood'] = run_flood(env, m, opts, workloads['W1'][1], workloads['W0'][1],
+                                     workloads['W4'][1])
 
     if not opts.no_wrk and not opts.no_scale and (not only or 'W2' in only):
         log('Scale check: W2 on the database with only the benchmark customer ...')

@@ -36,11 +36,26 @@ int  b64url_decode(const char *in, size_t n, unsigned char *out, size_t outcap,
 /* Passwords longer than this are refused before any hashing. */
 #define PASSWORD_MAX_LEN 4096
 
+/* A new share password needs at least this many characters (UTF-8 code
+ * points); stored hashes of shorter ones keep working. */
+#define PASSWORD_MIN_CHARS 8
+bool password_long_enough(const char *pw, size_t pwlen);
+
 /* Checks `pw` against a stored hash: argon2id/argon2i ($argon2id$…,
  * $argon2i$…) and bcrypt ($2y$, $2b$, $2a$, as written by PHP).  Unknown or
  * malformed hashes, hashes with unreasonable cost parameters and oversized
  * passwords give false. */
 bool password_verify(const char *hash, const char *pw, size_t pwlen);
+
+/* Admission to password checks, so that a flood of unlock attempts never
+ * holds up pages: at most a few checks run or wait at once (crypto.c);
+ * password_check_admit() answers at once, false meaning "busy, answer
+ * 503" — the caller must not check then.  Each true is paired with one
+ * password_check_release().  password_checks_limit() bounds the
+ * admitted checks to half the server's `workers` (at least one). */
+void password_checks_limit(unsigned workers);
+bool password_check_admit(void);
+void password_check_release(void);
 
 /* Hashes a new password with argon2id (parameters in crypto.c).  `out`
  * should hold PASSWORD_HASH_MAX bytes. */

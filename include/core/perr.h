@@ -9,6 +9,7 @@ enum perr_kind {
 	PERR_OK = 0,
 	PERR_BAD_INPUT,       /* malformed or out-of-range input */
 	PERR_FORBIDDEN,       /* not allowed (admin pages) */
+	PERR_CROSS_SITE,      /* a POST sent by another site's page */
 	PERR_NOT_FOUND,       /* unknown share, route, language or asset */
 	PERR_METHOD,          /* wrong request method for the route */
 	PERR_DB_UNAVAILABLE,  /* database unreachable or timed out */

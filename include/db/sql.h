@@ -59,11 +59,19 @@
 	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
 	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"
 #define SQL_ADMIN_SHARE_COLS SQL_SHARE_COLS("NULL")
+/* A customer share shows the records of every project of the customer: a
+ * user without view_all_data may manage it only when the team rule lets
+ * them see each of those projects, hidden ones included.  `user` is the
+ * user id's placeholder. */
+#define SQL_CUSTOMER_PROJECTS_OK(c, user)                                     \
+	"NOT EXISTS (SELECT 1 FROM kimai2_projects cp"                            \
+	" WHERE cp.customer_id = " c " AND NOT " SQL_PROJECT_TEAM_OK("cp.id", user) ")"
 /* A share the user may manage: the placeholders of view_all_data, then of
  * the user id once per team condition. */
-#define SQL_ADMIN_SHARE_OK(all, user1, user2, user3)                          \
+#define SQL_ADMIN_SHARE_OK(all, user1, user2, user3, user4)                   \
 	"(" all " = 1 OR (s.customer_id IS NOT NULL AND "                         \
-	SQL_CUSTOMER_TEAM_OK("s.customer_id", user1) ")"                          \
+	SQL_CUSTOMER_TEAM_OK("s.customer_id", user1) " AND "                      \
+	SQL_CUSTOMER_PROJECTS_OK("s.customer_id", user4) ")"                      \
 	" OR (s.project_id IS NOT NULL AND "                                      \
 	SQL_PROJECT_TEAM_OK("s.project_id", user2)                                \
 	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id", user3) "))"
@@ -270,16 +278,17 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	  " JOIN kimai2_roles r ON r.id = rp.role_id"                             \
 	  " WHERE rp.permission IN ('customer_portal', 'view_all_data')")         \
 	/* admin: shares (page_admin_*.c, admin_share.c) */                      \
-	X(ST_ADMIN_LIST, 4, SHARE__COLS,                                    \
-	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?")   \
+	X(ST_ADMIN_LIST, 5, SHARE__COLS,                                    \
+	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?") \
 	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
-	X(ST_ADMIN_SHARE, 7, SHARE__COLS,                                   \
+	X(ST_ADMIN_SHARE, 8, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
 	  " AND BINARY s.share_key = ? AND "                                      \
-	  SQL_ADMIN_SHARE_OK("?", "?", "?", "?"))                                 \
-	X(ST_ADMIN_CUSTOMERS, 2, ADMIN_CUSTOMERS__COLS,                           \
+	  SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?"))                            \
+	X(ST_ADMIN_CUSTOMERS, 3, ADMIN_CUSTOMERS__COLS,                           \
 	  "SELECT c.id, c.name, c.visible FROM kimai2_customers c"                \
-	  " WHERE ? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id", "?")                    \
+	  " WHERE ? = 1 OR (" SQL_CUSTOMER_TEAM_OK("c.id", "?")                   \
+	  " AND " SQL_CUSTOMER_PROJECTS_OK("c.id", "?") ")"                       \
 	  " ORDER BY c.name, c.id LIMIT 10000")                                   \
 	X(ST_ADMIN_PROJECTS, 3, ADMIN_PROJECTS__COLS,                             \
 	  "SELECT p.id, p.name, p.visible, c.id, c.name, c.visible"               \
@@ -287,9 +296,10 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	  " WHERE ? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id", "?")                    \
 	  " AND " SQL_CUSTOMER_TEAM_OK("c.id", "?") ")"                           \
 	  " ORDER BY c.name, c.id, p.name, p.id LIMIT 10000")                     \
-	X(ST_ADMIN_CUSTOMER_OK, 3, ENTITY_OK__COLS,                               \
+	X(ST_ADMIN_CUSTOMER_OK, 4, ENTITY_OK__COLS,                               \
 	  "SELECT c.id FROM kimai2_customers c WHERE c.id = ?"                    \
-	  " AND (? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id", "?") ")")                \
+	  " AND (? = 1 OR (" SQL_CUSTOMER_TEAM_OK("c.id", "?")                    \
+	  " AND " SQL_CUSTOMER_PROJECTS_OK("c.id", "?") "))")                     \
 	X(ST_ADMIN_PROJECT_OK, 4, ENTITY_OK__COLS,                                \
 	  "SELECT p.id FROM kimai2_projects p"                                    \
 	  " JOIN kimai2_customers c ON c.id = p.customer_id WHERE p.id = ?"       \

@@ -29,7 +29,7 @@ void esc_svg(struct buf *b, const char *s);
 void esc_url(struct buf *b, const char *s, const char *keep, size_t limit);
 
 /* True when a spreadsheet would read text `s` as a formula: it starts with
- * = + - @, a tab or a carriage return. */
+ * a tab or a carriage return, or with = + - @ after any leading blanks. */
 bool csv_needs_guard(const char *s);
 
 /* One RFC 4180 field: quoted (inner quotes doubled) when it holds a comma,

@@ -63,6 +63,7 @@ struct req {
 	const char              *resp_type;   /* default text/html; charset=utf-8 */
 	struct header            headers[REQ_MAX_HEADERS];
 	size_t                   nheaders;
+	bool                     header_refused; /* req_header() got an unfit value */
 	bool                     no_store;    /* Cache-Control: private, no-store */
 	const char              *cache_control; /* overrides when set (static files) */
 	struct buf              *out;         /* response body */
@@ -75,7 +76,10 @@ struct req {
 struct mctx req_model(const struct req *r);
 struct mctx req_model_primary(const struct req *r);
 
-/* Response helpers. */
+/* Response helpers.  Every header value passes http_field_value_ok()
+ * here, the one check for values built from request data: an unfit value
+ * (CR, LF, other control bytes) is never sent; the request then ends in
+ * 400 (dispatch.c). */
 void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, int status, const char *location);
 /* Value of a cookie from the Cookie header, or NULL. */

@@ -248,14 +248,71 @@ static bool bcrypt_check(const char *hash, size_t hashlen, const char *pw, size_
 static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t  hash_free = PTHREAD_COND_INITIALIZER;
 static unsigned        hash_busy, hash_max;
+/* Waiting in hash_enter() still holds a worker, and a worker waiting there
+ * is one fewer for the pages: unlock checks admitted (running or waiting)
+ * are bounded too, to the hashing slots and to half the workers.  The
+ * rest are answered at once (page_unlock.c), without a check: under a
+ * flood, a queue of waiting checks would only add workers held and
+ * latency, not throughput (docs/hardening.md). */
+static unsigned        admitted, admit_max;
 
-static void hash_enter(void)
+/* With hash_lock held. */
+static void hash_limits(void)
 {
-	pthread_mutex_lock(&hash_lock);
 	if (hash_max == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN) / 2;
 		hash_max = n > 0 && n < 1024 ? (unsigned)n : 1;
 	}
+	if (admit_max == 0)
+		admit_max = hash_max;
+}
+
+void password_checks_limit(unsigned workers)
+{
+	pthread_mutex_lock(&hash_lock);
+	hash_limits();
+	admit_max = hash_max;
+	if (admit_max > workers / 2)
+		admit_max = workers / 2 ? workers / 2 : 1;
+	pthread_mutex_unlock(&hash_lock);
+}
+
+bool password_check_admit(void)
+{
+	bool ok;
+
+	pthread_mutex_lock(&hash_lock);
+	hash_limits();
+	ok = admitted < admit_max;
+	if (ok)
+		admitted++;
+	pthread_mutex_unlock(&hash_lock);
+	return ok;
+}
+
+void password_check_release(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	if (admitted > 0)
+		admitted--;
+	pthread_mutex_unlock(&hash_lock);
+}
+
+bool password_long_enough(const char *pw, size_t pwlen)
+{
+	size_t chars = 0;
+
+	/* Code points: every byte that does not continue a UTF-8 sequence. */
+	for (size_t i = 0; pw && i < pwlen; i++)
+		if (((unsigned char)pw[i] & 0xc0) != 0x80)
+			chars++;
+	return chars >= PASSWORD_MIN_CHARS;
+}
+
+static void hash_enter(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	hash_limits();
 	while (hash_busy >= hash_max)
 		pthread_cond_wait(&hash_free, &hash_lock);
 	hash_busy++;

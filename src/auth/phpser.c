@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,7 +196,30 @@ static int read_class(struct parser *ps, struct php_val *v)
 
 static int parse_value(struct parser *ps, unsigned depth, struct php_val **out);
 
-/* The body of an array or object: COUNT:{key value ...} */
+/* Two keys PHP stores as one: equal integers, equal strings, or an integer
+ * and the string of its canonical decimal form ("5" is key 5 in an
+ * array; an object's property 5 is "5"). */
+static bool same_key(const struct php_val *a, const struct php_val *b)
+{
+	char num[24];
+	int n;
+
+	if (a->t == PHP_INT && b->t == PHP_INT)
+		return a->i == b->i;
+	if (a->t == PHP_STRING && b->t == PHP_STRING)
+		return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+	if (a->t == PHP_STRING) {
+		const struct php_val *t = a;
+		a = b;
+		b = t;
+	}
+	n = snprintf(num, sizeof num, "%lld", a->i);
+	return n > 0 && (size_t)n == b->len && memcmp(num, b->s, b->len) == 0;
+}
+
+/* The body of an array or object: COUNT:{key value ...}.  A key seen
+ * before keeps its place and takes the later value, as unserialize() in
+ * PHP does: every lookup then agrees with PHP's view of the data. */
 static int parse_elements(struct parser *ps, unsigned depth, struct php_val *v)
 {
 	size_t count = 0;
@@ -211,14 +235,23 @@ static int parse_elements(struct parser *ps, unsigned depth, struct php_val *v)
 	if (count > (ps->lim->max_nodes - ps->nodes) / 2)
 		return fail(ps, "too many nodes");
 
-	v->n = count;
+	v->n = 0;
 	v->items = count ? arena_calloc(ps->a, count, sizeof(*v->items)) : NULL;
 	for (size_t k = 0; k < count; k++) {
+		struct php_item *it = &v->items[v->n];
+		size_t j = 0;
+
 		if (ps->p >= ps->end || (*ps->p != 'i' && *ps->p != 's'))
 			return fail(ps, "key must be int or string");
-		if (parse_value(ps, depth + 1, &v->items[k].key) < 0 ||
-		    parse_value(ps, depth + 1, &v->items[k].val) < 0)
+		if (parse_value(ps, depth + 1, &it->key) < 0 ||
+		    parse_value(ps, depth + 1, &it->val) < 0)
 			return -1;
+		while (j < v->n && !same_key(v->items[j].key, it->key))
+			j++;
+		if (j < v->n)
+			v->items[j].val = it->val;
+		else
+			v->n++;
 	}
 	return expect(ps, '}');
 }

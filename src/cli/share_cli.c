@@ -35,8 +35,9 @@ const char share_cli_usage[] =
 	"  rotate ID                 a new key (the old link is dead at once);\n"
 	"                            prints: id, new key and URL path\n"
 	"  delete ID                 deletes the share\n"
-	"  set-password ID           reads the password from standard input (one line;\n"
-	"                            empty removes the password); stored as argon2id\n"
+	"  set-password ID           reads the password from standard input (one line of at\n"
+	"                            least 8 characters; empty removes the password);\n"
+	"                            stored as argon2id\n"
 	"\n"
 	"MODE: NONE, MERGE, MERGE_USE_FIRST_OF_DAY or MERGE_USE_LAST_OF_DAY.\n"
 	"The expiry date is the last day the link works, in the customer's time zone.\n";
@@ -246,6 +247,12 @@ static int cmd_set_password(struct cli *c, int argc, char **argv)
 		        " without NUL\n", PASSWORD_MAX_LEN);
 		return 2;
 	}
+	if (len && !password_long_enough(pw, len)) {
+		explicit_bzero(pw, sizeof(pw));
+		fprintf(c->err, "portal share: the password needs at least %d characters\n",
+		        PASSWORD_MIN_CHARS);
+		return 2;
+	}
 	rc = 0;
 	if (len && password_hash_new(pw, len, hash, sizeof(hash), &e))
 		rc = db_error(c, &e);
@@ -279,7 +286,7 @@ static int entity_exists(struct cli *c, const struct share_new *n, bool *ok, str
 	long long id = n->customer_id ? n->customer_id : n->project_id;
 	struct dbval p[4] = {dbv_int(id), dbv_int(1), dbv_int(0), dbv_int(0)};
 	if (db_exec(c->db, n->customer_id ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK, p,
-	            n->customer_id ? 3 : 4, &c->a, &rs, e))
+	            4, &c->a, &rs, e))
 		return -1;
 	*ok = rs.nrows == 1;
 	return 0;

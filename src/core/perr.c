@@ -8,6 +8,7 @@ static const char *const names[PERR__MAX] = {
 	[PERR_OK]             = "ok",
 	[PERR_BAD_INPUT]      = "bad_input",
 	[PERR_FORBIDDEN]      = "forbidden",
+	[PERR_CROSS_SITE]     = "cross_site",
 	[PERR_NOT_FOUND]      = "not_found",
 	[PERR_METHOD]         = "method",
 	[PERR_DB_UNAVAILABLE] = "db_unavailable",

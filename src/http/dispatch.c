@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "auth.h"
 #include "dispatch.h"
+#include "http_field.h"
 #include "i18n.h"
 #include "intparse.h"
 #include "log.h"
@@ -146,9 +147,13 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	if (params_parse(r->query, strlen(r->query), PS_QUERY, r->a, r->p, e))
 		return -1;
 	if (r->method == HTTP_POST) {
-		const char *ct = r->content_type ? r->content_type : "";
-		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
-		    (ct[33] && ct[33] != ';'))
+		/* Every POST (unlock, admin) changes something for the visitor:
+		 * one sent by another site's page is refused before it is read,
+		 * so it is never counted as a failed unlock either. */
+		if (!http_post_origin_ok(param(fr, "HTTP_ORIGIN"), param(fr, "HTTP_SEC_FETCH_SITE"),
+		                         r->host))
+			return PERR(e, PERR_CROSS_SITE, "POST from another site");
+		if (!http_media_type_is(r->content_type, "application/x-www-form-urlencoded"))
 			return PERR(e, PERR_BAD_INPUT, "unsupported content type");
 		if (read_body(r, fr, e))
 			return -1;
@@ -239,6 +244,8 @@ bool dispatch_page(struct req *r, const struct route *rt, struct perr *e)
 	r->status = 0;
 	if (rt->page(r, e) != 0 && e->kind == PERR_OK)
 		PERR(e, PERR_INTERNAL, "the page failed without an error");
+	if (e->kind == PERR_OK && r->header_refused)
+		PERR(e, PERR_BAD_INPUT, "header value with control characters");
 	if (e->kind == PERR_OK)
 		return true;
 	/* Neither what a failing page wrote nor the headers it set belong in

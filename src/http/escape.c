@@ -71,8 +71,13 @@ void esc_url(struct buf *b, const char *s, const char *keep, size_t limit)
 
 bool csv_needs_guard(const char *s)
 {
-	return s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	             s[0] == '\r');
+	if (!s)
+		return false;
+	if (s[0] == '\t' || s[0] == '\r')
+		return true;
+	/* Spreadsheets skip leading blanks before a formula: " =1+2" runs. */
+	s += strspn(s, " \t\r\n");
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
 }
 
 void csv_field(struct buf *b, const char *s, bool text)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http_field.h"
 #include "i18n.h"
 #include "req.h"
 #include "server.h"
@@ -11,6 +12,10 @@ void req_header(struct req *r, const char *name, const char *value)
 {
 	if (r->nheaders >= REQ_MAX_HEADERS)
 		return;  /* a fixed small set per page; never reached by input */
+	if (!http_field_value_ok(value)) {
+		r->header_refused = true;
+		return;
+	}
 	r->headers[r->nheaders].name = name;
 	r->headers[r->nheaders].value = value;
 	r->nheaders++;

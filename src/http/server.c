@@ -22,6 +22,7 @@
 #include <fcgiapp.h>
 
 #include "clock.h"
+#include "crypto.h"
 #include "db.h"
 #include "fmt.h"
 #include "log.h"
@@ -163,6 +164,7 @@ int server_run(const struct config *cfg, const struct route_table *routes)
 	views_start(cfg);
 
 	unsigned n = cfg->workers ? cfg->workers : 1;
+	password_checks_limit(n);
 	struct worker *workers = xcalloc(n, sizeof(*workers));
 	pthread_t *threads = xcalloc(n, sizeof(*threads));
 	unsigned started = 0;

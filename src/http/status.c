@@ -20,6 +20,7 @@ static const struct {
 	{308, "Permanent Redirect",    PERR_OK,             NULL},
 	{400, "Bad Request",           PERR_BAD_INPUT,      "bad_request"},
 	{403, "Forbidden",             PERR_FORBIDDEN,      "forbidden"},
+	{403, "Forbidden",             PERR_CROSS_SITE,     "cross_site"},
 	{404, "Not Found",             PERR_NOT_FOUND,      "not_found"},
 	{405, "Method Not Allowed",    PERR_METHOD,         "method"},
 	/* The unlock form's own answer to too many wrong passwords, not an error. */

@@ -15,7 +15,8 @@ static size_t access_params(const struct share_viewer *who, struct dbval *p)
 	p[1] = dbv_int(who->user_id);
 	p[2] = dbv_int(who->user_id);
 	p[3] = dbv_int(who->user_id);
-	return 4;
+	p[4] = dbv_int(who->user_id);
+	return 5;
 }
 
 int admin_shares_list(const struct mctx *mc, const struct share_viewer *who,
@@ -23,7 +24,7 @@ int admin_shares_list(const struct mctx *mc, const struct share_viewer *who,
                       struct perr *e)
 {
 	struct dbrows rs = {0};
-	struct dbval p[4];
+	struct dbval p[5];
 	size_t np = access_params(who, p);
 
 	*out = NULL;
@@ -42,15 +43,15 @@ int admin_share_get(const struct mctx *mc, const struct share_viewer *who, long 
                     struct share *out, struct perr *e)
 {
 	struct dbrows rs = {0};
-	struct dbval p[7];
+	struct dbval p[8];
 
 	if (!key)
 		return PERR(e, PERR_NOT_FOUND, "no share key");
 	p[0] = dbv_int(id);
 	p[1] = dbv_text(key);
 	p[2] = dbv_text(key);
-	access_params(who, p + 3);
-	if (db_exec(mc->db, ST_ADMIN_SHARE, p, 7, mc->a, &rs, e) < 0)
+	size_t np = 3 + access_params(who, p + 3);
+	if (db_exec(mc->db, ST_ADMIN_SHARE, p, np, mc->a, &rs, e) < 0)
 		return -1;
 	if (rs.nrows != 1)
 		return PERR(e, PERR_NOT_FOUND, "share %lld not found or not manageable", id);

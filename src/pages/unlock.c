@@ -135,6 +135,16 @@ static int show_throttled(struct req *r, long long retry_after, struct perr *e)
 	return render(r, "unlock.cs", e);
 }
 
+/* Too many password checks running or waiting: answered at once, nothing
+ * checked and nothing counted (crypto.h, password_check_admit). */
+static int show_busy(struct req *r, struct perr *e)
+{
+	r->status = 503;
+	req_header(r, "Retry-After", "2");
+	rset(r, "Unlock.Busy", "1");
+	return render(r, "unlock.cs", e);
+}
+
 static int set_cookie(struct req *r, const struct share *s, struct perr *e)
 {
 	const struct config *cfg = r->w->cfg;
@@ -164,7 +174,7 @@ static void forget_password(struct req *r)
 		explicit_bzero(r->body, r->body_len);
 }
 
-static int unlock_post(struct req *r, const struct share *s, struct perr *e)
+static int unlock_check(struct req *r, const struct share *s, struct perr *e)
 {
 	const struct param_value *pw = &r->p[P_SPT_PASSWORD];
 	long long retry_after = 0;
@@ -192,6 +202,23 @@ static int unlock_post(struct req *r, const struct share *s, struct perr *e)
 		return -1;
 	req_redirect(r, 303, get_url(r, s));
 	return 0;
+}
+
+/* A page must never wait behind password checks: beyond the few admitted
+ * at once, an attempt is answered with 503 before anything is counted or
+ * hashed, and its worker is free again at once. */
+static int unlock_post(struct req *r, const struct share *s, struct perr *e)
+{
+	int rc;
+
+	if (!password_check_admit()) {
+		forget_password(r);
+		log_debug("unlock: share %lld: password checks busy", s->id);
+		return show_busy(r, e);
+	}
+	rc = unlock_check(r, s, e);
+	password_check_release();
+	return rc;
 }
 
 int unlock_gate(struct req *r, const struct share *s, bool *show_data, struct perr *e)

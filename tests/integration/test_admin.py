@@ -386,7 +386,7 @@ def test_validation_errors_reshow_the_form(fx):
 def test_edit_share(fx):
     reset(fx)
     c = admin_session(fx)
-    s = create(fx, c, 'project', project=str(fx.project_id), password='first')
+    s = create(fx, c, 'project', project=str(fx.project_id), password='first pw')
     url = f'{LIST}/{s.id}/{s.key}'
     page = get(fx, url, c)
     assert page.status == 200
@@ -404,7 +404,7 @@ def test_edit_share(fx):
     assert t.flags == {f: f in ('annual_chart_visible', 'monthly_chart_visible') for f in FLAGS}
 
     # A new password.
-    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'second'}, c)
+    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'second pw'}, c)
     t2 = shares(fx)[0]
     assert t2.password.startswith('$argon2id$') and t2.password != s.password
 
@@ -416,7 +416,7 @@ def test_edit_share(fx):
     assert '__DO_NOT_CHANGE__' not in page.text and 'remove_password' not in page.text
 
     # Blank field = no password.
-    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'third'}, c)
+    post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'third pw'}, c)
     assert shares(fx)[0].password != ''
     post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': ''}, c)
     assert shares(fx)[0].password == ''
@@ -450,7 +450,7 @@ def test_list_order_and_content(fx):
     reset(fx)
     c = admin_session(fx)
     p2 = int(val(fx, f'SELECT MAX(id) FROM kimai2_projects WHERE customer_id = {fx.customer_id}'))
-    a = create(fx, c, 'project', project=str(p2), password='x')
+    a = create(fx, c, 'project', project=str(p2), password='x-longer')
     b = create(fx, c, 'customer', customer=str(fx.customer_id))
     d = create(fx, c, 'project', project=str(fx.project_id), record_merge_mode='MERGE')
     r = get(fx, LIST, c)
@@ -543,8 +543,10 @@ def test_team_lead_sees_only_team_entities(fx):
 
     page = get(fx, f'{LIST}/create?type=customer', lead)
     assert page.status == 200
-    assert 'Team Mine' in page.text and 'Team Open' in page.text
-    assert 'Team Theirs' not in page.text
+    assert 'Team Mine' in page.text
+    # Team Open's project Team P-locked is T-other's: its customer share would show
+    # that project's records (test_customer_share_needs_every_project_visible).
+    assert 'Team Theirs' not in page.text and 'Team Open' not in page.text
     page = get(fx, f'{LIST}/create?type=project', lead)
     assert 'Team P-mine' in page.text and 'Team P-open' in page.text
     assert 'Team P-theirs' not in page.text and 'Team P-locked' not in page.text
@@ -588,3 +590,161 @@ def test_admin_pages_escape_names(fx):
             assert '&lt;b&gt;Acme &amp; &quot;Co&quot;&lt;/b&gt;' in r.text, path
     finally:
         sql(fx, f"UPDATE kimai2_customers SET name = 'Acme1' WHERE id = {fx.customer_id}")
+
+
+# --------------------------------------------------------------------------------------
+# issue 17: attacks on the running portal
+
+def test_customer_share_needs_every_project_visible(fx):
+    """A customer share shows all of the customer's projects: a team lead without
+    view_all_data who may not see one of them may not see the share either."""
+    reset(fx)
+    sql(fx, "DELETE FROM kimai2_projects WHERE name LIKE 'Vis %';"
+            " DELETE FROM kimai2_customers WHERE name LIKE 'Vis %';"
+            " DELETE FROM kimai2_teams WHERE name LIKE 'V-%';"
+            " DELETE FROM kimai2_users WHERE id = 31;")
+    sql(fx, "INSERT INTO kimai2_teams (name) VALUES ('V-mine'), ('V-other')")
+    mine = int(val(fx, "SELECT id FROM kimai2_teams WHERE name = 'V-mine'"))
+    theirs = int(val(fx, "SELECT id FROM kimai2_teams WHERE name = 'V-other'"))
+    cust = {}
+    for name in ('Vis Mixed', 'Vis Clear'):
+        sql(fx, f"INSERT INTO kimai2_customers (name, visible, country, currency, timezone) "
+                f"VALUES ('{name}', 1, 'DE', 'EUR', 'Europe/Berlin')")
+        cust[name] = int(val(fx, f"SELECT id FROM kimai2_customers WHERE name = '{name}'"))
+    proj = {}
+    for name, cname, visible in (('Vis P-open', 'Vis Mixed', 1), ('Vis P-secret', 'Vis Mixed', 1),
+                                 ('Vis P-clear', 'Vis Clear', 1),
+                                 ('Vis P-hidden', 'Vis Clear', 0)):
+        sql(fx, f"INSERT INTO kimai2_projects (customer_id, name, visible) "
+                f"VALUES ({cust[cname]}, '{name}', {visible})")
+        proj[name] = int(val(fx, f"SELECT id FROM kimai2_projects WHERE name = '{name}'"))
+    # The customer is the lead's team's; one of its projects is another team's only.
+    sql(fx, f"INSERT INTO kimai2_customers_teams (customer_id, team_id) VALUES "
+            f"({cust['Vis Mixed']}, {mine}), ({cust['Vis Clear']}, {mine});"
+            f" INSERT INTO kimai2_projects_teams (project_id, team_id) VALUES "
+            f"({proj['Vis P-secret']}, {theirs}), ({proj['Vis P-hidden']}, {mine});")
+    sql(fx, f"INSERT INTO kimai2_users (id, username, email, password, enabled, roles) VALUES "
+            f"(31, 'lead2', 'lead2@example.com', '{DUMP_HASH}', 1, "
+            f"'a:1:{{i:0;s:13:\"ROLE_TEAMLEAD\";}}');"
+            f" INSERT INTO kimai2_users_teams (user_id, team_id, teamlead) VALUES (31, {mine}, 1);"
+            f" INSERT INTO kimai2_roles_permissions (role_id, permission, allowed) SELECT id, "
+            f"'customer_portal', 1 FROM kimai2_roles WHERE name = 'ROLE_TEAMLEAD'")
+    lead = new_session(fx, form_login_payload(31, 'lead2', DUMP_HASH))
+    admin = admin_session(fx)
+    # The super admin shares both customers.
+    mixed = create(fx, admin, 'customer', customer=str(cust['Vis Mixed']))
+    clear = create(fx, admin, 'customer', customer=str(cust['Vis Clear']))
+
+    # The chooser offers only the customer whose every project the lead sees (hidden
+    # projects count: the share shows their records too).
+    page = get(fx, f'{LIST}/create?type=customer', lead)
+    assert page.status == 200
+    assert 'Vis Clear' in page.text and 'Vis Mixed' not in page.text
+    # The lead still sees the project they may see, and may share it.
+    page = get(fx, f'{LIST}/create?type=project', lead)
+    assert 'Vis P-open' in page.text and 'Vis P-secret' not in page.text
+
+    # The list: only the share of the customer with no project hidden from the lead.
+    r = get(fx, LIST, lead)
+    assert clear.key in r.text and mixed.key not in r.text
+    # Every URL of the other share is a 404, for GET and POST alike.
+    tok = csrf(get(fx, f'{LIST}/create?type=customer', lead))
+    base = f'{LIST}/{mixed.id}/{mixed.key}'
+    for path in (base, base + '/delete', base + '/rotate'):
+        assert get(fx, path, lead).status == 404, path
+        r = post(fx, path, {'_token': tok, 'customer': str(cust['Vis Mixed']),
+                            'entry_rate_visible': '1'}, lead)
+        assert r.status == 404, (path, r.status)
+    # Creating one: a validation error, nothing saved.
+    before = shares(fx)
+    r = post(fx, f'{LIST}/create?type=customer', {'_token': tok,
+                                                   'customer': str(cust['Vis Mixed'])}, lead)
+    assert r.status == 200 and 'aria-invalid="true"' in r.text
+    assert shares(fx) == before
+    # Moving the other share's customer onto a share the lead manages: refused too.
+    r = post(fx, f'{LIST}/{clear.id}/{clear.key}', {'_token': tok,
+                                                    'customer': str(cust['Vis Mixed'])}, lead)
+    assert r.status == 200 and 'aria-invalid="true"' in r.text
+    assert shares(fx) == before
+    # The lead's own share works: edit, then create one for the clear customer.
+    r = post(fx, f'{LIST}/{clear.id}/{clear.key}', {'_token': tok,
+                                                    'customer': str(cust['Vis Clear']),
+                                                    'entry_user_visible': '1'}, lead)
+    assert r.status == 303, r.status
+    create(fx, lead, 'customer', customer=str(cust['Vis Clear']))
+    # Once the lead's team may see the project too, the share is theirs to manage.
+    sql(fx, f"INSERT INTO kimai2_projects_teams (project_id, team_id) VALUES "
+            f"({proj['Vis P-secret']}, {mine})")
+    assert mixed.key in get(fx, LIST, lead).text
+    assert get(fx, base, lead).status == 200
+    # view_all_data sees everything, as before.
+    sql(fx, f"DELETE FROM kimai2_projects_teams WHERE project_id = {proj['Vis P-secret']}"
+            f" AND team_id = {mine};"
+            " INSERT INTO kimai2_roles_permissions (role_id, permission, allowed) SELECT id, "
+            "'view_all_data', 1 FROM kimai2_roles WHERE name = 'ROLE_TEAMLEAD'")
+    assert mixed.key in get(fx, LIST, lead).text
+
+
+def test_cross_site_admin_posts_are_refused(fx):
+    reset(fx)
+    c = admin_session(fx)
+    s = create(fx, c, 'customer', customer=str(fx.customer_id))
+    tok = csrf(get(fx, f'{LIST}/create?type=customer', c))
+    before = shares(fx)
+    edit = f'{LIST}/{s.id}/{s.key}'
+    form = {'_token': tok, 'customer': str(fx.customer_id), 'entry_rate_visible': '1'}
+    h = {'Content-Type': 'application/x-www-form-urlencoded'}
+    for extra in ({'Origin': 'https://evil.example'}, {'Sec-Fetch-Site': 'cross-site'},
+                  {'Origin': 'null', 'Sec-Fetch-Site': 'cross-site'}):
+        for path in (f'{LIST}/create?type=customer', edit, edit + '/delete',
+                     edit + '/rotate'):
+            # A valid session and a valid CSRF token: still refused.
+            r = fx.n.post(path, form, headers=extra, cookies=c)
+            assert r.status == 403, (path, extra, r.status)
+            assert 'alert' in r.text or 'error' in r.text
+    assert shares(fx) == before
+    # From the admin's own pages it works as before.
+    r = fx.n.post(edit, form, headers={'Origin': fx.n.base_url, 'Sec-Fetch-Site': 'same-origin'},
+                  cookies=c)
+    assert r.status == 303, r.status
+    assert shares(fx)[0].flags['entry_rate_visible']
+
+
+def test_new_share_passwords_need_8_characters(fx):
+    reset(fx)
+    c = admin_session(fx)
+    page = get(fx, f'{LIST}/create?type=project', c)
+    tok = csrf(page)
+    for short in ('a', '1234567', 'sieben7', 'äöüßéèà'):
+        r = post(fx, f'{LIST}/create?type=project', {'_token': tok, 'project': str(fx.project_id),
+                                                     'password': short}, c)
+        assert r.status == 200, (short, r.status)
+        assert 'id="password-error"' in r.text and 'at least 8 characters' in r.text
+        assert re.search(r'<input[^>]*id="password"[^>]*aria-invalid="true"', r.text)
+    assert shares(fx) == []
+    # Eight characters (not bytes) are enough.
+    s = create(fx, c, 'project', project=str(fx.project_id), password='äöüßéèàñ')
+    assert s.password.startswith('$argon2id$')
+    # An existing short password is kept when the form leaves it untouched...
+    sql(fx, f"UPDATE kimai2_customer_portals SET password = '{DUMP_HASH}' WHERE id = {s.id}")
+    url = f'{LIST}/{s.id}/{s.key}'
+    r = post(fx, url, {'_token': tok, 'project': str(fx.project_id),
+                       'password': '__DO_NOT_CHANGE__', 'entry_user_visible': '1'}, c)
+    assert r.status == 303 and shares(fx)[0].password == DUMP_HASH
+    # ... but a new short one is refused on edit too.
+    r = post(fx, url, {'_token': tok, 'project': str(fx.project_id), 'password': 'short'}, c)
+    assert r.status == 200 and 'id="password-error"' in r.text
+    assert shares(fx)[0].password == DUMP_HASH
+    # German form, German message.
+    r = post(fx, url.replace('/en/', '/de/'), {'_token': tok, 'project': str(fx.project_id),
+                                               'password': 'kurz'}, c)
+    assert r.status == 200 and 'mindestens 8 Zeichen' in r.text
+
+
+def test_customer_form_notes_budget_figures(fx):
+    reset(fx)
+    c = admin_session(fx)
+    page = get(fx, f'{LIST}/create?type=customer', c)
+    assert 'id="budget-stats-note"' in page.text and 'hidden ones too' in page.text
+    page = get(fx, f'{LIST}/create?type=project', c)
+    assert 'budget-stats-note' not in page.text

@@ -657,3 +657,23 @@ def test_two_portals_behind_one_upstream_share_only_db_and_secret(fx):
     r = fcgi(p3, 'GET', path(key), headers={'Cookie': jar})
     assert r.status == 200 and b'spt-password' in r.body and b'Gen GmbH' not in r.body
     p3.stop()
+
+
+def test_cli_set_password_needs_8_characters(fx):
+    # issue 17: new share passwords have at least 8 characters; stored ones keep working.
+    r = run_cli(fx, 'create', '--project', str(ALPHA))
+    assert r.returncode == 0, r.stderr
+    sid, key, url = r.stdout.rstrip('\n').split('\t')
+    for short in ('1234567', 'äöüßéèà', 'x'):
+        r = run_cli(fx, 'set-password', sid, stdin=short + '\n')
+        assert r.returncode == 2, (short, r.returncode)
+        assert 'at least 8 characters' in r.stderr, r.stderr
+        assert val(fx, f'SELECT password FROM kimai2_customer_portals WHERE id = {sid}') == 'NULL'
+    r = run_cli(fx, 'set-password', sid, stdin='äöüßéèàñ\n')
+    assert r.returncode == 0, r.stderr
+    hdrs = client()
+    assert fx.n.post(url, {'spt-password': 'äöüßéèàñ'}, headers=hdrs).status == 303
+    # A short password set before (here: bcrypt as PHP writes it) still unlocks.
+    h = bcrypt("short", cost=4)
+    fx.m.sql(fx.db, f"UPDATE kimai2_customer_portals SET password = '{h}' WHERE id = {sid}")
+    assert fx.n.post(url, {'spt-password': 'short'}, headers=client()).status == 303

@@ -9,6 +9,7 @@ Durations are short (a few seconds each): the long form of the load is scripts/s
 """
 
 import json
+import os
 import shutil
 import subprocess
 import threading
@@ -292,3 +293,69 @@ def test_read_only_database_gives_503_for_writes(env):
     assert r.status == 200, r.status
     assert 'error: 500' not in s.portal.log_text()
     s.portal.stop()
+
+
+# --------------------------------------------------------------------------------------
+# issue 17: attacks on the running portal
+
+FLOOD_LUA = harness.REPO / 'scripts' / 'bench_flood.lua'
+BENCH_LUA = harness.REPO / 'scripts' / 'bench.lua'
+FLOOD_SECONDS = 12
+
+
+def test_password_flood_never_holds_up_pages(env):
+    """32 connections post wrong passwords without pause, each request from an address of
+    its own (so no per-address limit helps), to a share hashed as Kimai's plugin hashes
+    (bcrypt cost 13, about 0.5 s of CPU per check).  Meanwhile a project share page keeps
+    answering 200 with p99 <= 250 ms and the health check with p99 <= 50 ms."""
+    import test_unlock
+    if not shutil.which('wrk'):
+        raise AssertionError('wrk is not installed')
+    m = env.mariadb
+    db = m.kimai_db('2.45-rates')
+    url = m.url(db)
+    r = harness.run_install(url)
+    assert r.returncode == 0, r.stderr
+    pid = int(m.value(db, 'SELECT MIN(id) FROM kimai2_projects'))
+    page = f'/en/auth/customer-portal/{test_hostile.add_share(m, db, project=pid)[1]}'
+    locked = test_hostile.add_share(m, db, project=pid, password=test_unlock.PLUGIN_HASH)[1]
+    locked = f'/en/auth/customer-portal/{locked}'
+    portal = env.portal(url, workers=4, args=['--trusted-proxy', '127.0.0.1/32'])
+    n = env.nginx(portal)
+    assert n.get(page).status == 200 and n.get(locked).status == 200
+    flood = harness._track(subprocess.Popen(
+        ['wrk', '-t2', '-c32', f'-d{FLOOD_SECONDS}s', '--timeout=10s', '-s', str(FLOOD_LUA),
+         n.base_url + locked], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+    # The page and the health check, one wrk connection each (steadier on a busy
+    # machine than a Python client), from 2 s into the flood.
+    def measure(path):
+        return harness._track(subprocess.Popen(
+            ['wrk', '-t1', '-c1', f'-d{FLOOD_SECONDS - 4}s', '--timeout=10s', '-s',
+             str(BENCH_LUA), n.base_url + path], env={**os.environ, 'BENCH_EXPECT': '200'},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+
+    def result(proc, tag):
+        out, _ = proc.communicate(timeout=FLOOD_SECONDS + 60)
+        harness._untrack(proc)
+        line = next((ln for ln in out.splitlines() if ln.startswith(tag + ' ')), None)
+        assert line, f'wrk printed no summary:\n{out}'
+        return json.loads(line[len(tag) + 1:])
+
+    time.sleep(2)
+    probes = [measure(page), measure(harness.HEALTH_PATH)]
+    pg, hc = (result(p, 'BENCH_JSON') for p in probes)
+    res = result(flood, 'FLOOD_JSON')
+    st = {int(k): v for k, v in res['status'].items()}
+    summary = (f'flood {st} ({res["requests"]} requests); page p99 {pg["p99_us"] / 1000:.1f} ms '
+               f'({pg["requests"]}), health p99 {hc["p99_us"] / 1000:.1f} ms ({hc["requests"]})')
+    # The flood: password checks ran (the form again, 200) and the rest were answered
+    # "busy" at once (503); nothing else, no socket error.
+    assert set(st) <= {200, 503} and st.get(200, 0) > 0 and st.get(503, 0) > 0, summary
+    assert res['err_connect'] == res['err_read'] == res['err_timeout'] == 0, summary
+    # The pages did not wait behind it: every answer 200, p99 within the targets.
+    for d in (pg, hc):
+        assert d['requests'] > 0 and d['unexpected'] == 0 and d['err_status'] == 0, summary
+        assert d['err_connect'] == d['err_read'] == d['err_timeout'] == 0, summary
+    assert pg['p99_us'] <= 250_000, summary
+    assert hc['p99_us'] <= 50_000, summary
+    assert portal.running

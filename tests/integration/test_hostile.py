@@ -17,7 +17,9 @@ Kimai allows it, a description of 64 KB -- and checks that every page still rend
 (200), with the payloads escaped.
 """
 
+from csv import reader as csv_reader
 import html
+import io
 import re
 import secrets
 import socket
@@ -667,7 +669,9 @@ DB_XSS = {
 
 
 FORMULAS = ['=HYPERLINK("http://evil.example/","click")', '@SUM(1+1)*cmd|\' /C calc\'!A0',
-            '+1+1', '-2+3', '\t=1+1']
+            '+1+1', '-2+3', '\t=1+1',
+            # blanks first: spreadsheets skip them and still run the formula
+            ' =HYPERLINK("http://evil.example/b","b")', '  @SUM(2+2)', '\n+3+3', '\r\n-4+4']
 
 
 def sql_str(s):
@@ -812,14 +816,16 @@ def test_content_pages_render_escaped(fx0):
                     continue
                 r = fx.n.get(f'/en/auth/customer-portal/{v}{sub}/csv?year=2026&month=6')
                 assert r.status == 200, (k, sub, r.status, r.text[:300])
-                cells = [c.strip('"') for line in r.text.splitlines()
-                         for c in re.split(r',(?=(?:[^"]*"[^"]*")*[^"]*$)', line)]
-                bad = [c for c in cells if c[:1] in ('=', '+', '-', '@', '\t')
+                cells = [c for row in csv_reader(io.StringIO(r.text, newline=''))
+                         for c in row]
+                bad = [c for c in cells if (c[:1] in ('\t', '\r') or
+                                            c.lstrip(' \t\r\n')[:1] in ('=', '+', '-', '@'))
                        and not re.fullmatch(r'-?[0-9.:]+', c)]
                 assert not bad, f'{k}{sub}: formula cells {bad[:3]}'
         csv = fx.n.get(f'/en/auth/customer-portal/{fx.shares[("p71", "NONE")]}/csv'
                        '?year=2026&month=6').text
         assert "'=HYPERLINK" in csv and "'@SUM" in csv, csv[:1500]
+        assert "' =HYPERLINK" in csv and "'  @SUM" in csv and "'\n+3+3" in csv, csv[:2500]
         # The unlock page of a protected share names nothing unescaped either.
         assert_escaped(fx.n.get(f'/en/auth/customer-portal/{fx.shares["locked"]}'), 'unlock')
         assert fx.portal.running
@@ -827,3 +833,53 @@ def test_content_pages_render_escaped(fx0):
         assert 'error: 500' not in log, log[-2000:]
     finally:
         fx.portal.stop()
+
+
+# --------------------------------------------------------------------------------------
+# issue 17: attacks on the running portal
+
+def test_header_values_from_the_request_are_checked(fx):
+    """A front end that passes CR/LF in REQUEST_URI (nginx does not) cannot inject
+    headers: every header value built from request data is checked before it is sent."""
+    injected = ('X-Injected', 'Set-Cookie')
+    for uri_path, query in (('/auth/customer-portal/x', 'a\r\nSet-Cookie: evil=1'),
+                            ('/auth/customer-portal/x', 'a\nX-Injected: 1'),
+                            ('/auth/customer-portal/x\r\nX-Injected: 1', ''),
+                            ('/admin/customer-portal', 'x\rX-Injected: 1'),
+                            ('/auth/customer-portal/x', 'a\x01b')):
+        r = harness.fcgi_request(fx.portal.socket, 'GET', uri_path, query=query)
+        assert r.status == 400, (uri_path, query, r.status)
+        for h in injected:
+            assert r.headers.get(h) is None, (uri_path, query, h, r.headers.get(h))
+        assert r.headers.get('Location') is None
+    # The redirect itself still works, query string kept.
+    r = harness.fcgi_request(fx.portal.socket, 'GET', '/auth/customer-portal/x',
+                             query='year=2024&month=3')
+    assert r.status == 302 and r.headers['Location'] == \
+        '/en/auth/customer-portal/x?year=2024&month=3', r.headers.get('Location')
+    assert fx.portal.running
+
+
+def test_media_types_are_case_insensitive(fx):
+    path = share(fx, fx.lkey)
+    cases = []
+    for ct in ('APPLICATION/X-WWW-FORM-URLENCODED; CHARSET=UTF-8',
+               'Application/X-Www-Form-Urlencoded',
+               'application/x-www-form-urlencoded;charset=UTF-8',
+               'application/x-www-form-urlencoded ; charset="utf-8"'):
+        cases.append(case('POST', path, 200, form={'spt-password': 'wrong'}, unlock=True,
+                          headers={'Content-Type': ct}))
+    cases.append(case('POST', path, 303, form={'spt-password': PASSWORD}, unlock=True,
+                      headers={'Content-Type': 'APPLICATION/X-WWW-FORM-URLENCODED'}))
+    for ct in ('APPLICATION/X-WWW-FORM-URLENCODEDX', 'TEXT/PLAIN', 'application/x-www-form'):
+        cases.append(case('POST', path, 400, form={'spt-password': 'wrong'}, unlock=True,
+                          headers={'Content-Type': ct}))
+    check(fx, cases)
+    # Admin POSTs read the same header the same way.
+    s = test_admin.shares(types.SimpleNamespace(m=fx.m, db=fx.db))
+    r = fx.n.post('/en/admin/customer-portal/create?type=customer',
+                  {'_token': fx.token, 'customer': str(fx.cid)},
+                  headers={'Content-Type': 'Application/X-WWW-Form-UrlEncoded; Charset=UTF-8'},
+                  cookies=fx.admin)
+    assert r.status == 303, (r.status, r.text[:300])
+    assert len(test_admin.shares(types.SimpleNamespace(m=fx.m, db=fx.db))) == len(s) + 1

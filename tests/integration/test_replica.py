@@ -194,7 +194,7 @@ def test_password_change_takes_effect_when_replicated(fx):
         env = {'PATH': '/usr/bin:/bin'}
         r = subprocess.run([str(harness.binary('portal')), '--database-url',
                             fx.primary.url(fx.db), 'share', 'set-password', str(sid)],
-                           input='new-pw\n', capture_output=True, text=True, env=env, timeout=60)
+                           input='new-password\n', capture_output=True, text=True, env=env, timeout=60)
         assert r.returncode == 0, r.stderr
         # Until it is replicated the old unlock still holds and the old password works.
         r = fx.n.get(f'{path}?{MARCH}', headers=hdrs, cookies=jar)
@@ -204,7 +204,7 @@ def test_password_change_takes_effect_when_replicated(fx):
         start_replication(fx)
     r = fx.n.get(f'{path}?{MARCH}', headers=hdrs, cookies=jar)
     assert r.status == 200 and 'spt-password' in r.text and 'Nextcloud' not in r.text
-    assert fx.n.post(path, {'spt-password': 'new-pw'}, headers=client()).status == 303
+    assert fx.n.post(path, {'spt-password': 'new-password'}, headers=client()).status == 303
 
 
 def test_replica_down_means_503_for_share_pages(fx):

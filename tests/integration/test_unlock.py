@@ -11,6 +11,7 @@ import itertools
 import re
 import secrets
 import threading
+import time
 import types
 import urllib.parse
 
@@ -281,7 +282,13 @@ def test_concurrent_guesses_cannot_pass_the_limit(fx):
     lock = threading.Lock()
 
     def guess(i):
-        r = unlock(fx.na if i % 2 else fx.nb, path, f'{WRONG}-{i}', hdrs)
+        # Beyond the password checks a portal admits at once an attempt is answered
+        # 503 "busy", neither checked nor counted: a client tries again, as people do.
+        for _ in range(200):
+            r = unlock(fx.na if i % 2 else fx.nb, path, f'{WRONG}-{i}', hdrs)
+            if r.status != 503:
+                break
+            time.sleep(0.02)
         with lock:
             statuses.append(r.status)
 
@@ -382,3 +389,78 @@ def test_unprotected_share_needs_no_cookie(fx):
     sid, key, path = new_share(fx, None)
     r = fx.na.get(path, headers=client())
     assert shows_data(r, fx)
+
+
+# --------------------------------------------------------------------------------------
+# issue 17: attacks on the running portal
+
+def test_cross_site_unlock_is_refused_and_not_counted(fx):
+    # A page of another site auto-submitting guesses must not lock the visitor out.
+    sid, key, path = new_share(fx, bcrypt('s3cret'))
+    hdrs = client()
+    own = fx.na.base_url
+    for extra in ({'Origin': 'https://evil.example'},
+                  {'Origin': 'http://localhost:' + own.rsplit(':', 1)[1]},
+                  {'Sec-Fetch-Site': 'cross-site'},
+                  {'Origin': 'null', 'Sec-Fetch-Site': 'cross-site'},
+                  {'Origin': own, 'Sec-Fetch-Site': 'cross-site'}):
+        for _ in range(12):
+            r = unlock(fx.na, path, WRONG, {**hdrs, **extra})
+            assert r.status == 403, (extra, r.status)
+        assert fx.project_name not in r.text and 'spt-password' not in r.text
+        # Even the right password: refused, unchecked, no cookie.
+        r = unlock(fx.na, path, 's3cret', {**hdrs, **extra})
+        assert r.status == 403 and cookie_of(r, sid) == (None, None), extra
+    assert failures_in_db(fx, hdrs) == 0
+    # Same-origin POSTs work as before: with an Origin of this host, with "Origin: null"
+    # (what browsers send from a page with Referrer-Policy: no-referrer) and same-origin
+    # fetch metadata, and with no such headers at all.
+    assert unlock(fx.na, path, WRONG, {**hdrs, 'Origin': own}).status == 200
+    assert failures_in_db(fx, hdrs) == 1
+    for extra in ({'Origin': own, 'Sec-Fetch-Site': 'same-origin'},
+                  {'Origin': 'null', 'Sec-Fetch-Site': 'same-origin'},
+                  {'Sec-Fetch-Site': 'same-site'}, {}):
+        r = unlock(fx.na, path, 's3cret', {**hdrs, **extra})
+        assert r.status == 303, (extra, r.status)
+    # The refusal is the portal's, whatever the path: the hostile suite sends other bodies.
+    log = fx.a.log_text()
+    assert 'POST from another site' in log
+
+
+def test_password_checks_beyond_the_limit_are_answered_at_once(fx):
+    # Two workers per portal: one password check is admitted at a time.  While slow
+    # checks run (bcrypt cost 13, as Kimai's plugin writes), another attempt gets 503
+    # with Retry-After at once, neither checked nor counted.
+    slow_sid, slow_key, slow_path = new_share(fx, PLUGIN_HASH)
+    sid, key, path = new_share(fx, bcrypt('s3cret', cost=4))
+    hdrs = client()
+    stop = threading.Event()
+
+    def slow():
+        while not stop.is_set():
+            unlock(fx.na, slow_path, WRONG, client())
+
+    t = threading.Thread(target=slow)
+    t.start()
+    busy = None
+    try:
+        deadline = time.monotonic() + 10
+        while busy is None and time.monotonic() < deadline:
+            t0 = time.monotonic()
+            r = unlock(fx.na, path, 's3cret', hdrs)
+            if r.status == 503:
+                busy = (r, time.monotonic() - t0)
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        t.join()
+    assert busy, 'no attempt was refused while checks ran'
+    r, took = busy
+    assert took < 0.25, took
+    assert 0 < int(r.headers.get('Retry-After', '0')) <= 60, r.headers.get('Retry-After')
+    assert cookie_of(r, sid) == (None, None)
+    assert 'spt-password' not in r.text and fx.project_name not in r.text
+    assert 'role="alert"' in r.text
+    assert_private(r)
+    assert failures_in_db(fx, hdrs) == 0
+    assert unlock(fx.na, path, 's3cret', hdrs).status == 303

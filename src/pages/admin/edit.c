@@ -38,6 +38,7 @@ struct form {
 	const char         *pw_plain;     /* PW_SET */
 	size_t              pw_len;
 	const char         *err_entity;   /* message key of a field error */
+	const char         *err_password; /* the same for the password */
 	struct admin_extras_form extras;  /* expiry date, browse window */
 };
 
@@ -91,9 +92,10 @@ static void set_option(struct req *r, const char *pre, const struct dbrows *rs, 
 static int set_customers(struct req *r, long long selected, struct perr *e)
 {
 	struct dbrows rs = {0};
-	struct dbval p[2] = { dbv_int(r->auth->view_all_data), dbv_int(r->auth->id) };
+	struct dbval p[3] = { dbv_int(r->auth->view_all_data), dbv_int(r->auth->id),
+	                      dbv_int(r->auth->id) };
 
-	if (db_exec(r->w->db, ST_ADMIN_CUSTOMERS, p, 2, r->a, &rs, e) < 0)
+	if (db_exec(r->w->db, ST_ADMIN_CUSTOMERS, p, 3, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++)
 		set_option(r, arena_printf(r->a, "Admin.Customers.%zu.", i), &rs, i, selected);
@@ -143,8 +145,9 @@ static int entity_allowed(struct req *r, const struct form *f, bool *ok, struct 
 	*ok = false;
 	if (f->entity <= 0)
 		return 0;
+	/* Both need four: the customer's own team rule and that of its projects. */
 	if (db_exec(r->w->db, f->is_customer ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK,
-	            p, f->is_customer ? 3 : 4, r->a, &rs, e) < 0)
+	            p, 4, r->a, &rs, e) < 0)
 		return -1;
 	*ok = rs.nrows == 1;
 	return 0;
@@ -206,6 +209,8 @@ static int show_form(struct req *r, const struct form *f, bool invalid, struct p
 		rset(r, "Form.Invalid", "1");
 	if (f->err_entity)
 		rset(r, "Form.EntityError", msg(r, f->err_entity));
+	if (f->err_password)
+		rset(r, "Form.PasswordError", msg(r, f->err_password));
 	for (int m = 0; m < MERGE__MAX; m++) {
 		const char *pre = arena_printf(r->a, "Admin.MergeModes.%d.", m);
 		rset(r, arena_printf(r->a, "%sValue", pre), merge_mode_names[m]);
@@ -316,7 +321,10 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 		return -1;
 	if (!ok)
 		f->err_entity = "admin.choose";
-	if (!ok || !extras_ok)
+	/* Only a new password: a stored one, however short, is kept as is. */
+	if (f->pw == PW_SET && !password_long_enough(f->pw_plain, f->pw_len))
+		f->err_password = "admin.password_short";
+	if (!ok || !extras_ok || f->err_password)
 		return show_form(r, f, true, e);
 	if (hash_password(r, f, &hash, e) < 0)
 		return -1;

@@ -197,6 +197,23 @@ static void test_shapes(void)
 	CHECK(decode_tok("N;", &s) == 0);
 	CHECK(!s.logged_in);
 
+	/* The token twice in the attributes: the last one counts, as in PHP. */
+	{
+		struct perr e = {0};
+		char *p = NULL;
+		const char *tok = UPT ":3:{i:0;N;i:1;s:12:\"secured_area\";i:2;a:1:{i:0;" USER_OK "}}";
+		int n = asprintf(&p, "_sf2_attributes|a:2:{s:22:\"_security_secured_area\";"
+		                 "s:%zu:\"%s\";s:22:\"_security_secured_area\";s:2:\"N;\";}", strlen(tok), tok);
+		CHECK(n > 0 && kimai_session_decode(p, (size_t)n, &A, &s, &e) == 0);
+		CHECK(!s.logged_in);
+		free(p);
+		n = asprintf(&p, "_sf2_attributes|a:2:{s:22:\"_security_secured_area\";s:2:\"N;\";"
+		             "s:22:\"_security_secured_area\";s:%zu:\"%s\";}", strlen(tok), tok);
+		CHECK(n > 0 && kimai_session_decode(p, (size_t)n, &A, &s, &e) == 0);
+		CHECK(s.logged_in);
+		free(p);
+	}
+
 	/* The token must be a string holding serialized data. */
 	{
 		static const char p[] = "_sf2_attributes|a:1:{s:22:\"_security_secured_area\";i:1;}";

@@ -107,6 +107,20 @@ static void test_containers(void)
 	CHECK(v && v->t == PHP_CUSTOM && v->rawlen == 21);
 	CHECK(php_get(v, "x") == NULL);
 
+	/* A key twice: PHP keeps the first place and the last value. */
+	v = ok("a:3:{s:1:\"k\";i:1;s:1:\"x\";i:2;s:1:\"k\";i:3;}");
+	CHECK(v && v->n == 2 && php_get(v, "k") && php_get(v, "k")->i == 3);
+	CHECK(php_str_eq(v->items[0].key, "k") && php_str_eq(v->items[1].key, "x"));
+	v = ok("a:2:{i:0;s:1:\"A\";i:0;s:1:\"B\";}");
+	CHECK(v && v->n == 1 && php_str_eq(php_at(v, 0), "B"));
+	/* "0" and 0 are one key in PHP; "00" and "-0" are not 0 */
+	v = ok("a:4:{i:0;s:1:\"A\";s:1:\"0\";s:1:\"B\";s:2:\"00\";s:1:\"C\";s:2:\"-0\";s:1:\"D\";}");
+	CHECK(v && v->n == 3 && php_str_eq(php_at(v, 0), "B"));
+	v = ok("a:2:{s:2:\"-7\";i:1;i:-7;i:2;}");
+	CHECK(v && v->n == 1 && v->items[0].val->i == 2);
+	v = ok("O:8:\"stdClass\":2:{s:1:\"a\";i:1;s:1:\"a\";i:2;}");
+	CHECK(v && v->n == 1 && php_get(v, "a")->i == 2);
+
 	/* Lookups on non-containers are harmless. */
 	CHECK(php_get(ok("i:1;"), "a") == NULL);
 	CHECK(php_at(NULL, 0) == NULL);

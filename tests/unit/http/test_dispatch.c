@@ -96,6 +96,7 @@ static void test_status_table(void)
 	} want[] = {
 		{PERR_BAD_INPUT,      400, "bad_request"},
 		{PERR_FORBIDDEN,      403, "forbidden"},
+		{PERR_CROSS_SITE,     403, "cross_site"},
 		{PERR_NOT_FOUND,      404, "not_found"},
 		{PERR_METHOD,         405, "method"},
 		{PERR_DB_UNAVAILABLE, 503, "unavailable"},

@@ -32,6 +32,16 @@ static void test_fields(void)
 	CHECK_STR(field(&b, "\tx", true), "\"'\tx\"");
 	CHECK_STR(field(&b, "=HYPERLINK(\"x\")", true), "\"'=HYPERLINK(\"\"x\"\")\"");
 	CHECK_STR(field(&b, "a=b", true), "a=b");
+	/* ... also after leading blanks, which spreadsheets skip */
+	CHECK_STR(field(&b, " =1+2", true), "\"' =1+2\"");
+	CHECK_STR(field(&b, "  +49", true), "\"'  +49\"");
+	CHECK_STR(field(&b, "\n-5", true), "\"'\n-5\"");
+	CHECK_STR(field(&b, "\r\n@SUM(A1)", true), "\"'\r\n@SUM(A1)\"");
+	CHECK_STR(field(&b, " \t =HYPERLINK(1)", true), "\"' \t =HYPERLINK(1)\"");
+	CHECK_STR(field(&b, "  plain", true), "  plain");
+	CHECK_STR(field(&b, "   ", true), "   ");
+	CHECK(csv_needs_guard(" =") && csv_needs_guard("\n\n@") && !csv_needs_guard(" x-") &&
+	      !csv_needs_guard(" "));
 	/* our own numbers are never touched */
 	CHECK_STR(field(&b, "-0.50", false), "-0.50");
 	CHECK(csv_needs_guard("=") && !csv_needs_guard("x=") && !csv_needs_guard("") &&
