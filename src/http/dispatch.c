@@ -234,7 +234,7 @@ static void log_failure(const struct req *r, const struct route *rt, const struc
 	int st = status_of(e->kind);
 	if (e->kind == PERR_DB_UNAVAILABLE && db_down_logged_recently())
 		return;
-	enum log_level lvl = st >= 500 ? LOG_ERROR : e->kind == PERR_FORBIDDEN ? LOG_INFO : LOG_DEBUG;
+	enum log_level lvl = st >= 500 ? LOG_ERROR : st == 403 ? LOG_INFO : LOG_DEBUG;
 	log_msg(lvl, "%d %s %s: %s: %s", st, r->method == HTTP_OTHER ? "OTHER" : r->method_name,
 	        rt ? rt->pattern : "(no route)", e->func ? e->func : "?", e->msg);
 }
