@@ -41,7 +41,8 @@ struct req {
 	struct worker           *w;          /* db connections, config */
 	enum http_method         method;
 	const char              *method_name;
-	const char              *path;        /* raw path, no query */
+	const char              *path;        /* raw path, no query, no base path */
+	const char              *base;        /* --base-path: "" or "/kimai" */
 	const char              *query;       /* raw query string ("" if none) */
 	const char              *remote_addr; /* client address (trusted proxy resolved) */
 	bool                     https;
@@ -64,6 +65,7 @@ struct req {
 	size_t                   nheaders;
 	bool                     no_store;    /* Cache-Control: private, no-store */
 	const char              *cache_control; /* overrides when set (static files) */
+	const char              *csp_img;     /* one more img-src origin (branding.h) */
 	struct buf              *out;         /* response body */
 	HDF                     *hdf;         /* template data of this request */
 };
@@ -73,8 +75,12 @@ void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, int status, const char *location);
 /* Value of a cookie from the Cookie header, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
-/* Absolute URL of this server (scheme://host) for links shown to admins. */
+/* Absolute URL of this server and base path (scheme://host/prefix) for
+ * links shown to admins. */
 const char *req_base_url(struct req *r);
+/* A path of ours ("/en/…") as the client must request it: with the base
+ * path in front. */
+const char *req_url(struct req *r, const char *path);
 
 /* Template data helpers (never fail: OOM aborts). Values are escaped when
  * rendered, because every template runs with VarEscapeMode=html. */

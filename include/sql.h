@@ -61,7 +61,7 @@
 	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
 	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
 	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
-	  " WHERE s.share_key = ? AND BINARY s.share_key = ?"                     \
+	  " WHERE s.share_key = ? AND CAST(s.share_key AS BINARY) = ?"      \
 	  /* an expired share is no share: the row is simply not there */         \
 	  " AND (st.expires_at IS NULL OR st.expires_at > UTC_TIMESTAMP())")      \
 	/* unlock: failed-attempt throttling (throttle.c); times from the     \
@@ -174,7 +174,7 @@
 	/* admin: Kimai session check (auth.c); the session row is only read */ \
 	X(ST_AUTH_SESSION,                                                        \
 	  "SELECT data, lifetime FROM kimai2_sessions"                            \
-	  " WHERE id = ? AND BINARY id = ?")                                      \
+	  " WHERE id = ? AND CAST(id AS BINARY) = ?")                       \
 	X(ST_AUTH_USER,                                                           \
 	  "SELECT id, username, password, enabled, roles FROM kimai2_users"       \
 	  " WHERE username = ?")                                                  \
@@ -189,7 +189,7 @@
 	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
 	X(ST_ADMIN_SHARE,                                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
-	  " AND BINARY s.share_key = ? AND " SQL_ADMIN_SHARE_OK)                  \
+	  " AND CAST(s.share_key AS BINARY) = ? AND " SQL_ADMIN_SHARE_OK)   \
 	X(ST_ADMIN_CUSTOMERS,                                                     \
 	  "SELECT c.id, c.name, c.visible FROM kimai2_customers c"                \
 	  " WHERE ? = 1 OR " SQL_CUSTOMER_TEAM_OK("c.id")                         \
@@ -223,9 +223,9 @@
 	  " entry_user_visible = ?, entry_rate_visible = ?,"                      \
 	  " annual_chart_visible = ?, monthly_chart_visible = ?,"                 \
 	  " budget_stats_visible = ?, time_budget_stats_visible = ?"              \
-	  " WHERE id = ? AND BINARY share_key = ?")                               \
+	  " WHERE id = ? AND CAST(share_key AS BINARY) = ?")                \
 	X(ST_ADMIN_DELETE,                                                        \
-	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND BINARY share_key = ?")\
+	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND CAST(share_key AS BINARY) = ?") \
 	/* extras (share_store.c, views.c, share_cli.c): per-share settings,    \
 	 * key rotation, passwords from the command line, view counts */        \
 	X(ST_SHARE_ZONE,                                                          \
@@ -242,11 +242,13 @@
 	  " updated_at = UTC_TIMESTAMP()")                                        \
 	X(ST_SHARE_ROTATE,                                                        \
 	  "UPDATE kimai2_customer_portals SET share_key = ?"                      \
-	  " WHERE id = ? AND BINARY share_key = ?")                               \
+	  " WHERE id = ? AND CAST(share_key AS BINARY) = ?")                \
 	X(ST_SHARE_SET_PASSWORD,                                                  \
 	  "UPDATE kimai2_customer_portals SET password = ? WHERE id = ?")         \
 	X(ST_CLI_LIST, SQL_ADMIN_SHARE_COLS " ORDER BY s.id")                     \
 	X(ST_CLI_SHARE, SQL_ADMIN_SHARE_COLS " WHERE s.id = ?")                   \
+	X(ST_CLI_SHARE_BY_KEY,                                                    \
+	  SQL_ADMIN_SHARE_COLS " WHERE s.share_key = ? AND CAST(s.share_key AS BINARY) = ?") \
 	/* a share deleted since its views were counted gets no row (and no    \
 	 * foreign-key error): the SELECT finds nothing to insert */             \
 	X(ST_VIEWS_ADD,                                                           \
@@ -309,7 +311,11 @@
 	  " LEFT JOIN kimai2_customers c ON c.id = l.customer_id"                 \
 	  " WHERE (p.id IS NOT NULL OR c.id IS NOT NULL)"                         \
 	  " AND NOT EXISTS (SELECT 1 FROM kimai2_customer_portals s"              \
-	  " WHERE s.share_key = l.share_key) ORDER BY l.id")
+	  " WHERE s.share_key = l.share_key) ORDER BY l.id")                      \
+	/* Kimai's branding (System > Settings), read by branding.c */           \
+	X(ST_BRANDING,                                                            \
+	  "SELECT name, value FROM kimai2_configuration"                          \
+	  " WHERE name IN ('theme.branding.company', 'theme.branding.logo')")
 
 enum stmt {
 #define SQL_ENUM(name, text) name,

@@ -112,7 +112,7 @@ static const char *lang_code(const struct req *r)
 
 const char *admin_url(struct req *r, const char *suffix)
 {
-	return arena_printf(r->a, "/%s/admin/customer-portal%s", lang_code(r),
+	return arena_printf(r->a, "%s/%s/admin/customer-portal%s", r->base ? r->base : "", lang_code(r),
 	                    suffix ? suffix : "");
 }
 

@@ -62,7 +62,7 @@ void lang_menu(struct req *r)
 		LANG_SET("HtmlLang", l->html_lang);
 		LANG_SET("Current", l == r->lang ? "1" : "");
 		snprintf(key, sizeof key, "Page.Langs.%zu.Url", i);
-		rsetf(r, key, "/%s%s%s", l->code, rest, query);
+		rsetf(r, key, "%s/%s%s%s", r->base ? r->base : "", l->code, rest, query);
 #undef LANG_SET
 	}
 }

@@ -5,6 +5,7 @@
 
 #include "admin_extras.h"
 #include "admin_share.h"
+#include "i18n.h"
 #include "routes.h"
 
 /* Message keys of the merge modes, in enum merge_mode order. */
@@ -30,6 +31,10 @@ static void set_share(struct req *r, size_t i, const struct admin_share *s)
 	if (!s->is_customer)
 		SET("Customer", s->customer_name);
 	SET("Key", s->key);
+	/* Kimai's own page of the customer or project */
+	SET("KimaiUrl", req_url(r, s->is_customer
+		? arena_printf(r->a, "/%s/admin/customer/%lld/details", r->lang->code, s->customer_id)
+		: arena_printf(r->a, "/%s/admin/project/%lld/details", r->lang->code, s->project_id)));
 	SET("Url", admin_share_public_url(r, s->key));
 	suffix = arena_printf(r->a, "/%lld/%s", s->id, s->key);
 	SET("EditUrl", admin_url(r, suffix));

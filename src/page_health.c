@@ -38,7 +38,7 @@ int page_lang_redirect(struct req *r, struct perr *e)
 {
 	(void)e;
 	const char *q = r->query && *r->query ? r->query : NULL;
-	req_redirect(r, 302, arena_printf(r->a, "/%s%s%s%s", I18N_DEFAULT, r->path,
+	req_redirect(r, 302, arena_printf(r->a, "%s/%s%s%s%s", r->base, I18N_DEFAULT, r->path,
 	                                  q ? "?" : "", q ? q : ""));
 	return 0;
 }

@@ -30,7 +30,7 @@ static int move_to(struct req *r, const struct share *s, long long project_id)
 		             project_id, keep_query(r)) :
 		arena_printf(r->a, "/%s/auth/customer-portal/%s%s", r->lang->code, s->key,
 		             keep_query(r));
-	req_redirect(r, 301, loc);
+	req_redirect(r, 301, req_url(r, loc));
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * month (share, gate, project, records) which the CSV download reuses. */
 #include <string.h>
 
+#include "branding.h"
 #include "db.h"
 #include "fmt.h"
 #include "i18n.h"
@@ -80,7 +81,8 @@ int share_month_load(struct req *r, struct share_month *m, bool *shown, struct p
 
 	struct share_view *v = &m->v;
 	v->s = &m->s;
-	v->base = arena_printf(r->a, "/%s/auth/customer-portal/%s", r->lang->code, m->s.key);
+	v->base = arena_printf(r->a, "%s/%s/auth/customer-portal/%s", r->base ? r->base : "",
+	                       r->lang->code, m->s.key);
 	if (r->args.project_id && share_view_project(r, v, e))
 		return -1;
 	if (share_view_month(r, v, e))
@@ -114,6 +116,7 @@ int page_share(struct req *r, struct perr *e)
 		return -1;
 	lang_menu(r);
 	share_csv_link(r, v);
+	branding_apply(r);
 	if (render(r, "share.cs", e))
 		return -1;
 	/* Counted once the page is there; written later in bulk (views.h). */
