@@ -35,7 +35,7 @@ include:"header.cs" ?>
 <tbody>
 <?cs each:s = Admin.Shares ?><tr>
 <td data-label="<?cs var:Lang.admin.type ?>"><?cs if:s.Type == "customer" ?><span class="badge badge-info"><?cs var:Lang.admin.type_customer ?></span><?cs else ?><span class="badge"><?cs var:Lang.admin.type_project ?></span><?cs /if ?></td>
-<th scope="row" data-label="<?cs var:Lang.admin.name ?>"><?cs var:s.Name ?><?cs if:s.Customer ?><span class="rate-parts"><?cs var:s.Customer ?></span><?cs /if ?></th>
+<th scope="row" data-label="<?cs var:Lang.admin.name ?>"><a class="kimai-link" href="<?cs var:s.KimaiUrl ?>"><?cs var:s.Name ?></a><?cs if:s.Customer ?><span class="rate-parts"><?cs var:s.Customer ?></span><?cs /if ?></th>
 <td data-label="<?cs var:Lang.admin.url ?>"><div class="copy-field">
 <input type="text" readonly value="<?cs var:s.Url ?>" id="url-<?cs name:s ?>" aria-label="<?cs var:Lang.admin.url ?>: <?cs var:s.Name ?>">
 <button type="button" class="btn btn-sm" data-copy="url-<?cs name:s ?>" data-copied-text="<?cs var:Lang.admin.copied ?>" hidden><?cs var:Lang.admin.copy ?></button>

@@ -58,6 +58,7 @@ int cidr_parse(const char *s, struct cidr *out);                  /* 0 ok, -1 ba
 bool cidr_match(const struct cidr *c, const char *addr);           /* textual address */
 
 #define CONFIG_MAX_PROXIES 16
+#define CONFIG_BASE_PATH_MAX 128
 
 struct config {
 	char            *database_url;       /* as given (never logged) */
@@ -81,10 +82,11 @@ struct config {
 	int              log_level;          /* enum log_level */
 	unsigned         db_timeout_s;       /* read/write timeout per query */
 	char            *kimai_dir;
+	char            *base_path;          /* "" or "/kimai" (no trailing slash) */
 	/* sub-command: NULL (serve), "check", "share", "install" … */
 	const char      *command;
-	int              cmd_argc;           /* remaining args after the command */
-	char           **cmd_argv;
+	int              cmd_argc;           /* the command's own arguments, in order */
+	char           **cmd_argv;           /* allocated; strings point into argv */
 };
 
 /* Parses argv and the environment, loads dotenv files, validates.

@@ -133,6 +133,8 @@ enum {
 };
 /* ST_ADMIN_CUSTOMER_OK, ST_ADMIN_PROJECT_OK */
 enum { ENTITY_OK_ID, ENTITY_OK__COLS };
+/* ST_BRANDING */
+enum { BRANDING_NAME, BRANDING_VALUE, BRANDING__COLS };
 /* ST_ADMIN_KEY_EXISTS */
 enum { KEY_EXISTS_ONE, KEY_EXISTS__COLS };
 /* ST_SHARE_ZONE */
@@ -155,7 +157,7 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	/* shares */                                                              \
 	X(ST_SHARE_BY_KEY, 2, SHARE__COLS,                                        \
 	  SQL_SHARE_COLS("s.password")                                            \
-	  " WHERE s.share_key = ? AND BINARY s.share_key = ?"                     \
+	  " WHERE s.share_key = ? AND CAST(s.share_key AS BINARY) = ?"                     \
 	  /* an expired share is no share: the row is simply not there */         \
 	  " AND (st.expires_at IS NULL OR st.expires_at > UTC_TIMESTAMP())")      \
 	/* unlock: failed-attempt throttling (throttle.c); times from the     \
@@ -268,7 +270,7 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	/* admin: Kimai session check (auth.c); the session row is only read */ \
 	X(ST_AUTH_SESSION, 2, AUTH_SESSION__COLS,                                 \
 	  "SELECT data, lifetime FROM kimai2_sessions"                            \
-	  " WHERE id = ? AND BINARY id = ?")                                      \
+	  " WHERE id = ? AND CAST(id AS BINARY) = ?")                                      \
 	X(ST_AUTH_USER, 1, AUTH_USER__COLS,                                       \
 	  "SELECT id, username, password, enabled, roles FROM kimai2_users"       \
 	  " WHERE username = ?")                                                  \
@@ -283,7 +285,7 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
 	X(ST_ADMIN_SHARE, 8, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
-	  " AND BINARY s.share_key = ? AND "                                      \
+	  " AND CAST(s.share_key AS BINARY) = ? AND "                                      \
 	  SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?"))                            \
 	X(ST_ADMIN_CUSTOMERS, 3, ADMIN_CUSTOMERS__COLS,                           \
 	  "SELECT c.id, c.name, c.visible FROM kimai2_customers c"                \
@@ -320,9 +322,9 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	  " entry_user_visible = ?, entry_rate_visible = ?,"                      \
 	  " annual_chart_visible = ?, monthly_chart_visible = ?,"                 \
 	  " budget_stats_visible = ?, time_budget_stats_visible = ?"              \
-	  " WHERE id = ? AND BINARY share_key = ?")                               \
+	  " WHERE id = ? AND CAST(share_key AS BINARY) = ?")                               \
 	X(ST_ADMIN_DELETE, 2, 0,                                                  \
-	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND BINARY share_key = ?")\
+	  "DELETE FROM kimai2_customer_portals WHERE id = ? AND CAST(share_key AS BINARY) = ?")\
 	/* extras (share_store.c, views.c, share_cli.c): per-share settings,    \
 	 * key rotation, passwords from the command line, view counts */        \
 	X(ST_SHARE_ZONE, 1, SHARE_ZONE__COLS,                                     \
@@ -339,11 +341,13 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	  " updated_at = UTC_TIMESTAMP()")                                        \
 	X(ST_SHARE_ROTATE, 3, 0,                                                  \
 	  "UPDATE kimai2_customer_portals SET share_key = ?"                      \
-	  " WHERE id = ? AND BINARY share_key = ?")                               \
+	  " WHERE id = ? AND CAST(share_key AS BINARY) = ?")                               \
 	X(ST_SHARE_SET_PASSWORD, 2, 0,                                            \
 	  "UPDATE kimai2_customer_portals SET password = ? WHERE id = ?")         \
 	X(ST_CLI_LIST, 0, SHARE__COLS, SQL_ADMIN_SHARE_COLS " ORDER BY s.id") \
 	X(ST_CLI_SHARE, 1, SHARE__COLS, SQL_ADMIN_SHARE_COLS " WHERE s.id = ?") \
+	X(ST_CLI_SHARE_BY_KEY, 2, SHARE__COLS,                                    \
+	  SQL_ADMIN_SHARE_COLS " WHERE s.share_key = ? AND CAST(s.share_key AS BINARY) = ?") \
 	/* a share deleted since its views were counted gets no row (and no    \
 	 * foreign-key error): the SELECT finds nothing to insert */             \
 	X(ST_VIEWS_ADD, 3, 0,                                                     \
@@ -406,7 +410,11 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	  " LEFT JOIN kimai2_customers c ON c.id = l.customer_id"                 \
 	  " WHERE (p.id IS NOT NULL OR c.id IS NOT NULL)"                         \
 	  " AND NOT EXISTS (SELECT 1 FROM kimai2_customer_portals s"              \
-	  " WHERE s.share_key = l.share_key) ORDER BY l.id")
+	  " WHERE s.share_key = l.share_key) ORDER BY l.id")                      \
+	/* Kimai's branding (System > Settings), read by branding.c */           \
+	X(ST_BRANDING, 0, BRANDING__COLS,                                         \
+	  "SELECT name, value FROM kimai2_configuration"                          \
+	  " WHERE name IN ('theme.branding.company', 'theme.branding.logo')")
 
 enum stmt {
 #define SQL_ENUM(name, params, cols, text) name,

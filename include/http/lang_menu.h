@@ -21,10 +21,12 @@ struct req;
  * its path is not plain URL characters. */
 void lang_menu(struct req *r);
 
-/* The items for locale `lang` linking to `rest` (path and query after the
+/* The items for locale `lang` linking to `base` (the base path, "" or NULL
+ * for none) + "/" + a language code + `rest` (path and query after the
  * locale, already safe as an attribute value), in a malloc'd string the
  * caller frees; its length in *len_out when not NULL.  The markup of each
  * language is built once, on first use.  NULL when `lang` is NULL. */
-char *lang_menu_items(const struct i18n_lang *lang, const char *rest, size_t *len_out);
+char *lang_menu_items(const struct i18n_lang *lang, const char *base, const char *rest,
+                      size_t *len_out);
 
 #endif

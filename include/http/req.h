@@ -42,7 +42,8 @@ struct req {
 	struct worker           *w;          /* db connections, config */
 	enum http_method         method;
 	const char              *method_name;
-	const char              *path;        /* raw path, no query */
+	const char              *path;        /* raw path, no query, no base path */
+	const char              *base;        /* --base-path: "" or "/kimai" */
 	const char              *query;       /* raw query string ("" if none) */
 	const char              *remote_addr; /* client address (trusted proxy resolved) */
 	bool                     https;
@@ -66,6 +67,7 @@ struct req {
 	bool                     header_refused; /* req_header() got an unfit value */
 	bool                     no_store;    /* Cache-Control: private, no-store */
 	const char              *cache_control; /* overrides when set (static files) */
+	const char              *csp_img;     /* one more img-src origin (branding.h) */
 	struct buf              *out;         /* response body */
 	HDF                     *hdf;         /* template data of this request */
 };
@@ -88,8 +90,12 @@ const char *req_cookie(struct req *r, const char *name);
  * `name` from *cursor on (not NUL-terminated: *vlen bytes, trailing blanks
  * dropped), advancing *cursor past it; NULL when there is none. */
 const char *cookie_next(const char **cursor, const char *name, size_t *vlen);
-/* Absolute URL of this server (scheme://host) for links shown to admins. */
+/* Absolute URL of this server and base path (scheme://host/prefix) for
+ * links shown to admins. */
 const char *req_base_url(struct req *r);
+/* A path of ours ("/en/…") as the client must request it: with the base
+ * path in front. */
+const char *req_url(struct req *r, const char *path);
 
 /* Template data helpers (never fail: OOM aborts). Values are escaped when
  * rendered, because every template runs with VarEscapeMode=html. */

@@ -18,13 +18,16 @@ enum url_page {
 	URL_ADMIN_DELETE,   /* …/{id}/{key}/delete */
 	URL_ADMIN_ROTATE,   /* …/{id}/{key}/rotate */
 	URL_KIMAI_LOGIN,    /* /{lang}/login: Kimai's login page */
+	URL_KIMAI_CUSTOMER, /* /{lang}/admin/customer/{id}/details: Kimai's page of a customer */
+	URL_KIMAI_PROJECT,  /* /{lang}/admin/project/{id}/details: Kimai's page of a project */
 };
 
 struct url {
 	enum url_page page;
 	const char   *lang;        /* language code; NULL: the request's (url_for) */
 	const char   *key;         /* the share key (share and one-share admin pages) */
-	long long     id;          /* the share id (one-share admin pages) */
+	long long     id;          /* the share id (one-share admin pages); the customer's
+	                            * or project's id (Kimai's pages) */
 	long long     project_id;  /* a customer share's project page; 0: the share itself */
 	const char   *query;       /* appended as it is: NULL, "" or "?…" */
 };
@@ -37,12 +40,15 @@ const char *url_build(struct arena *a, const char *base, const struct url *u);
 /* "?q", or "" when q is NULL or empty. */
 const char *url_query(struct arena *a, const char *q);
 
-/* "/{lang}" followed by `rest` (a routed path without its language) and
- * `query` ("" or "?…"): the same page in another language. */
-const char *url_lang(struct arena *a, const char *lang, const char *rest, const char *query);
+/* `base` (the base path, "" for none), "/{lang}", then `rest` (a routed path
+ * without its language) and `query` ("" or "?…"): the same page in another
+ * language. */
+const char *url_lang(struct arena *a, const char *base, const char *lang, const char *rest,
+                     const char *query);
 
-/* url_build for request r: path-absolute, in r's language unless u->lang
- * says otherwise (the default language before {lang} is validated). */
+/* url_build for request r: path-absolute under the base path, in r's
+ * language unless u->lang says otherwise (the default language before
+ * {lang} is validated). */
 const char *url_for(struct req *r, struct url u);
 /* The same as an absolute URL on the host the request came to
  * (req_base_url), for links meant to be sent to someone. */

@@ -21,5 +21,6 @@ int page_admin_create(struct req *r, struct perr *e);    /* page_admin_edit.c */
 int page_admin_edit(struct req *r, struct perr *e);
 int page_admin_delete(struct req *r, struct perr *e);
 int page_admin_rotate(struct req *r, struct perr *e);
+int page_plugin_admin(struct req *r, struct perr *e);
 
 #endif

@@ -15,7 +15,7 @@
 #include "share_cli.h"
 
 static const char usage[] =
-	"Usage: portal [options] [check | share COMMAND …]\n"
+	"Usage: portal [check | share COMMAND …] [options]\n"
 	"\n"
 	"Kimai customer portal: serves shared timesheets over FastCGI.\n"
 	"\n"
@@ -34,11 +34,13 @@ static const char usage[] =
 	"  --templates DIR           ClearSilver templates (env PORTAL_TEMPLATES)\n"
 	"  --lang-dir DIR            message files (default TEMPLATES/lang)\n"
 	"  --static-dir DIR          CSS and JS assets (default TEMPLATES/static)\n"
-	"  --trusted-proxy CIDR      believe X-Forwarded-For from this proxy (repeatable)\n"
+	"  --trusted-proxy CIDR      believe X-Forwarded-* and Forwarded from this proxy (repeatable)\n"
+	"  --base-path PATH          Kimai below a path prefix, e.g. /kimai (env PORTAL_BASE_PATH)\n"
 	"  --db-timeout SECONDS      per-query timeout before answering 503 (default 5)\n"
 	"  --log-level LEVEL         error, warn, info (default) or debug\n"
 	"  --help, --version\n"
 	"\n"
+	"Options may come before or after the command.\n"
 	"The cookie secret comes from PORTAL_SECRET, or is derived from Kimai's APP_SECRET.\n";
 
 /* Tables `portal check` expects: Kimai's that we read, and ours. */
@@ -110,6 +112,12 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (cfg.command && strcmp(cfg.command, "check") == 0) {
+		if (cfg.cmd_argc > 0) {
+			fprintf(stderr, "portal check: unexpected argument '%.60s' (see --help)\n",
+			        cfg.cmd_argv[0]);
+			rc = 2;
+			goto out;
+		}
 		rc = check(&cfg);
 		goto out;
 	}

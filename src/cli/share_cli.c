@@ -23,7 +23,7 @@
 #include "url.h"
 
 const char share_cli_usage[] =
-	"Usage: portal [options] share COMMAND\n"
+	"Usage: portal share COMMAND [options]\n"
 	"\n"
 	"  list                      one line per share, tab-separated: id, type, key,\n"
 	"                            name, password (yes/no), flags, expiry, window, views\n"
@@ -32,13 +32,15 @@ const char share_cli_usage[] =
 	"         [--time-budget-stats] [--expires YYYY-MM-DD]\n"
 	"         [--window-from YYYY-MM] [--window-to YYYY-MM]\n"
 	"                            prints: id, key and URL path of the new share\n"
-	"  rotate ID                 a new key (the old link is dead at once);\n"
+	"  rotate ID|KEY             a new key (the old link is dead at once);\n"
 	"                            prints: id, new key and URL path\n"
-	"  delete ID                 deletes the share\n"
-	"  set-password ID           reads the password from standard input (one line of at\n"
+	"  delete ID|KEY             deletes the share\n"
+	"  set-password ID|KEY       reads the password from standard input (one line of at\n"
 	"                            least 8 characters; empty removes the password);\n"
 	"                            stored as argon2id\n"
 	"\n"
+	"A share is named by its id or by its key.  Options (portal --help) may come\n"
+	"before or after the command.\n"
 	"MODE: NONE, MERGE, MERGE_USE_FIRST_OF_DAY or MERGE_USE_LAST_OF_DAY.\n"
 	"The expiry date is the last day the link works, in the customer's time zone.\n";
 
@@ -89,7 +91,7 @@ static void put_text(FILE *f, const char *s)
 static const char *url_path(struct cli *c, const char *key)
 {
 	struct url u = {.page = URL_SHARE, .lang = "en", .key = key};
-	return url_build(&c->a, "", &u);
+	return url_build(&c->a, c->cfg->base_path ? c->cfg->base_path : "", &u);
 }
 
 /* ---- list -------------------------------------------------------------- */
@@ -144,20 +146,41 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* ---- one share by id --------------------------------------------------- */
+/* ---- one share by id or key --------------------------------------------- */
+
+/* A share key as the routes accept it: 1 to 20 of [A-Za-z0-9]. */
+static bool share_key_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 1 || n > SHARE_KEY_LEN)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return false;
+	return true;
+}
 
 static int load(struct cli *c, const char *arg, struct share *s)
 {
 	struct perr e = {0};
 	struct dbrows rs;
-	long long id;
-	if (parse_id(arg, &id))
-		return usage_error(c, "not a share id:", arg);
-	struct dbval p = dbv_int(id);
-	if (db_exec(c->db, ST_CLI_SHARE, &p, 1, &c->a, &rs, &e))
+	long long id = 0;
+	/* digits only: an id; letters and digits: a key */
+	bool by_key = strspn(arg, "0123456789") != strlen(arg);
+	if (by_key ? !share_key_valid(arg) : parse_id(arg, &id) != 0)
+		return usage_error(c, "not a share id or key:", arg);
+	struct dbval p[2] = {dbv_int(id), dbv_null()};
+	if (by_key)
+		p[0] = p[1] = dbv_text(arg);
+	if (db_exec(c->db, by_key ? ST_CLI_SHARE_BY_KEY : ST_CLI_SHARE, p, by_key ? 2 : 1,
+	            &c->a, &rs, &e))
 		return db_error(c, &e);
 	if (rs.nrows != 1) {
-		fprintf(c->err, "portal share: no share with id %lld\n", id);
+		if (by_key)
+			fprintf(c->err, "portal share: no share with key %.4s…\n", arg);
+		else
+			fprintf(c->err, "portal share: no share with id %lld\n", id);
 		return 1;
 	}
 	share_row(&rs, 0, s);
@@ -171,7 +194,7 @@ static int cmd_rotate(struct cli *c, int argc, char **argv)
 	char key[SHARE_KEY_LEN + 1];
 	int rc;
 	if (argc != 1)
-		return usage_error(c, "rotate takes one share id", NULL);
+		return usage_error(c, "rotate takes one share id or key", NULL);
 	if ((rc = load(c, argv[0], &s)))
 		return rc;
 	if (share_rotate_key(c->db, &c->a, s.id, s.key, key, &e))
@@ -186,7 +209,7 @@ static int cmd_delete(struct cli *c, int argc, char **argv)
 	struct perr e = {0};
 	int rc;
 	if (argc != 1)
-		return usage_error(c, "delete takes one share id", NULL);
+		return usage_error(c, "delete takes one share id or key", NULL);
 	if ((rc = load(c, argv[0], &s)))
 		return rc;
 	struct dbval p[2] = {dbv_int(s.id), dbv_text(s.key)};
@@ -238,7 +261,7 @@ static int cmd_set_password(struct cli *c, int argc, char **argv)
 	size_t len = 0;
 	int rc;
 	if (argc != 1)
-		return usage_error(c, "set-password takes one share id", NULL);
+		return usage_error(c, "set-password takes one share id or key", NULL);
 	if ((rc = load(c, argv[0], &s)))
 		return rc;
 	if (read_password(c, pw, sizeof(pw), &len)) {

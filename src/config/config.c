@@ -45,6 +45,7 @@ const struct optdef optdefs[OPT__MAX] = {
 	[OPT_TRUSTED_PROXY]     = {"--trusted-proxy", "PORTAL_TRUSTED_PROXIES", true},
 	[OPT_LOG_LEVEL]         = {"--log-level", "PORTAL_LOG_LEVEL", true},
 	[OPT_DB_TIMEOUT]        = {"--db-timeout", "PORTAL_DB_TIMEOUT", true},
+	[OPT_BASE_PATH]         = {"--base-path", "PORTAL_BASE_PATH", true},
 	[OPT_HELP]              = {"--help", NULL, false},
 	[OPT_VERSION]           = {"--version", NULL, false},
 };
@@ -280,7 +281,47 @@ static int load_listen(struct loader *L, struct perr *e)
 	            " spawn-fcgi");
 }
 
-/* Returns 1 after --help/--version, 0 to go on, -1 on a bad command line. */
+/* --base-path /kimai: Kimai served below a path prefix.  Stored without a
+ * trailing slash ("" = none); only characters that need no escaping in a
+ * URL, a header or HTML, and no empty, "." or ".." segment. */
+static int load_base_path(struct loader *L, struct perr *e)
+{
+	struct config *c = L->c;
+	struct setting s;
+	if (!loader_lookup(L, OPT_BASE_PATH, &s)) {
+		c->base_path = xstrdup("");
+		return 0;
+	}
+	size_t n = strlen(s.value);
+	while (n > 1 && s.value[n - 1] == '/')
+		n--;
+	bool ok = n >= 1 && n <= CONFIG_BASE_PATH_MAX && s.value[0] == '/';
+	for (size_t i = 0; ok && i < n; i++) {
+		char ch = s.value[i];
+		ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		     ch == '-' || ch == '_' || ch == '.' || ch == '~' || ch == '/';
+		if (ok && ch == '/' && i + 1 < n) {
+			size_t seg = strcspn(s.value + i + 1, "/");
+			if (seg > n - i - 1)
+				seg = n - i - 1;
+			ok = seg > 0 && !(seg == 1 && s.value[i + 1] == '.') &&
+			     !(seg == 2 && s.value[i + 1] == '.' && s.value[i + 2] == '.');
+		}
+	}
+	if (!ok)
+		return PERR(e, PERR_CONFIG, "%s: expected a path such as /kimai (at most %d"
+		            " characters of A-Z a-z 0-9 - _ . ~ /)", s.source, CONFIG_BASE_PATH_MAX);
+	c->base_path = xcalloc(1, n + 1);
+	if (n > 1)
+		memcpy(c->base_path, s.value, n);
+	return 0;
+}
+
+/* Returns 1 after --help/--version, 0 to go on, -1 on a bad command line.
+ * Options may come before or after the sub-command: after it, the options
+ * this table knows are taken here and everything else (the sub-command's
+ * own options and arguments, --help) goes to the sub-command in order.
+ * "--" passes the rest unread. */
 static int parse_args(struct loader *L, int argc, char **argv, const char *prog,
                       const char *usage, struct perr *e)
 {
@@ -288,20 +329,27 @@ static int parse_args(struct loader *L, int argc, char **argv, const char *prog,
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
-			if (i + 1 < argc) {
-				c->command = argv[i + 1];
-				c->cmd_argc = argc - i - 2;
-				c->cmd_argv = argv + i + 2;
+			if (!c->cmd_argv)
+				c->cmd_argv = xcalloc((size_t)argc + 1, sizeof(*c->cmd_argv));
+			for (int k = i + 1; k < argc; k++) {
+				if (!c->command)
+					c->command = argv[k];
+				else
+					c->cmd_argv[c->cmd_argc++] = argv[k];
 			}
 			return 0;
 		}
-		if (strcmp(a, "-h") == 0)
+		if (strcmp(a, "-h") == 0 && !c->command)
 			a = "--help";
 		if (a[0] != '-' || a[1] == '\0') {
-			c->command = a;
-			c->cmd_argc = argc - i - 1;
-			c->cmd_argv = argv + i + 1;
-			return 0;
+			if (!c->command) {
+				c->command = a;
+				if (!c->cmd_argv)
+					c->cmd_argv = xcalloc((size_t)argc + 1, sizeof(*c->cmd_argv));
+			} else {
+				c->cmd_argv[c->cmd_argc++] = argv[i];
+			}
+			continue;
 		}
 		const char *eq = strchr(a, '=');
 		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
@@ -309,6 +357,10 @@ static int parse_args(struct loader *L, int argc, char **argv, const char *prog,
 		while (o < OPT__MAX && !(strlen(optdefs[o].flag) == nlen &&
 		                         strncmp(optdefs[o].flag, a, nlen) == 0))
 			o++;
+		if (c->command && (o == OPT__MAX || o == OPT_HELP || o == OPT_VERSION)) {
+			c->cmd_argv[c->cmd_argc++] = argv[i];   /* the sub-command's own */
+			continue;
+		}
 		if (o == OPT__MAX)
 			return PERR(e, PERR_CONFIG, "unknown option '%.*s' (see --help)",
 			            (int)(nlen > 40 ? 40 : nlen), a);
@@ -364,7 +416,8 @@ int config_load_ex(struct config *c, int argc, char **argv, const char *prog,
 			goto out;
 	}
 	if (load_database(&L, e) || load_secret(&L, e) || load_numbers(&L, e) ||
-	    load_proxies(&L, e) || load_dirs(&L, e) || load_listen(&L, e))
+	    load_proxies(&L, e) || load_dirs(&L, e) || load_listen(&L, e) ||
+	    load_base_path(&L, e))
 		goto out;
 	rc = 0;
 out:
@@ -400,6 +453,8 @@ void config_free(struct config *c)
 	free(c->lang_dir);
 	free(c->static_dir);
 	free(c->kimai_dir);
+	free(c->base_path);
+	free(c->cmd_argv);
 	explicit_bzero(c->secret, sizeof(c->secret));
 	memset(c, 0, sizeof(*c));
 	c->inherited_fd = -1;

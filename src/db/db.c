@@ -4,7 +4,9 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -399,8 +401,67 @@ out:
 	return rc;
 }
 
+/* A connection the server closed while it sat idle (a restart, its
+ * wait_timeout, a killed thread) is readable: at end of file, or with the
+ * server's last error packet.  Between statements nothing else ever
+ * arrives unasked, so this costs one poll() and no round trip. */
+static bool idle_conn_dead(struct db *db)
+{
+	int fd = (int)mysql_get_socket(db->my);
+	if (fd < 0)
+		return true;
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
+/* Replaces a connection found dead before use at once: the server may have
+ * been back for long, and a backoff from the outage must not delay it.
+ * Not on a connection that runs scripts (portal-install): its transaction
+ * must fail rather than continue on a new connection. */
+static void drop_if_dead(struct db *db)
+{
+	if (!db->my || db->scripts || !idle_conn_dead(db))
+		return;
+	log_info("database connection closed by the server while idle: reconnecting");
+	db_disconnect(db);
+	db->next_try_ms = 0;
+	db->backoff_ms = DB_BACKOFF_MIN_MS;
+}
+
+/* Only a statement that reads may run twice: a write whose connection
+ * died may or may not have been applied, so it is never retried. */
+static bool stmt_reads(enum stmt id)
+{
+	const char *s = sql_text[id];
+	while (isspace((unsigned char)*s) || *s == '(')
+		s++;
+	return strncasecmp(s, "SELECT", 6) == 0;
+}
+
+static int exec_once(struct db *db, enum stmt id, const struct dbval *params, size_t np,
+                     struct arena *a, struct dbrows *out, struct perr *e);
+
 int db_exec(struct db *db, enum stmt id, const struct dbval *params, size_t np,
             struct arena *a, struct dbrows *out, struct perr *e)
+{
+	drop_if_dead(db);
+	bool reused = db->my != NULL;
+	int rc = exec_once(db, id, params, np, a, out, e);
+	/* The connection was alive a moment ago and the statement only reads:
+	 * one more try on a fresh connection (a server restarted between the
+	 * check and the statement).  Install scripts' transactions are never
+	 * resumed this way. */
+	if (rc && reused && !db->my && e->kind == PERR_DB_UNAVAILABLE && stmt_reads(id) && !db->scripts) {
+		log_info("%s: connection lost, trying once more on a new one", sql_name[id]);
+		*e = (struct perr){0};
+		db->next_try_ms = 0;
+		rc = exec_once(db, id, params, np, a, out, e);
+	}
+	return rc;
+}
+
+static int exec_once(struct db *db, enum stmt id, const struct dbval *params, size_t np,
+                     struct arena *a, struct dbrows *out, struct perr *e)
 {
 	if (out)
 		*out = (struct dbrows){0};

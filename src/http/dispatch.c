@@ -18,13 +18,14 @@
 #include "log.h"
 #include "admin_gate.h"
 #include "router.h"
+#include "proxy.h"
 #include "server.h"
 #include "status.h"
 #include "url.h"
 
-#define CSP "default-src 'self'; img-src 'self' data:; style-src 'self'; " \
-            "script-src 'self'; form-action 'self'; base-uri 'none'; "       \
-            "frame-ancestors 'none'"
+#define CSP_IMG "img-src 'self' data:"
+#define CSP_REST "; style-src 'self'; script-src 'self'; form-action 'self'; " \
+                 "base-uri 'none'; frame-ancestors 'none'"
 
 static const char *param(FCGX_Request *fr, const char *name)
 {
@@ -39,30 +40,70 @@ static bool printable_ascii(const char *s)
 	return true;
 }
 
-/* The client address: REMOTE_ADDR, or, when that is a trusted proxy, the
- * last X-Forwarded-For entry (the one our proxy appended). */
-static const char *client_addr(struct req *r, FCGX_Request *fr)
+/* Every value of a parameter, in order, joined with ", ": nginx passes a
+ * header sent twice as two parameters of the same name, and FCGX_GetParam
+ * would give only the first (the one farthest from us).  NULL if absent. */
+static const char *param_all(struct req *r, FCGX_Request *fr, const char *name)
+{
+	size_t nlen = strlen(name);
+	const char *first = NULL;
+	struct buf b;
+	bool several = false;
+	for (char **p = fr->envp; p && *p; p++) {
+		if (strncmp(*p, name, nlen) != 0 || (*p)[nlen] != '=')
+			continue;
+		const char *v = *p + nlen + 1;
+		if (!first) {
+			first = v;
+			continue;
+		}
+		if (!several) {
+			buf_init(&b);
+			buf_puts(&b, first);
+			several = true;
+		}
+		buf_puts(&b, ", ");
+		buf_puts(&b, v);
+	}
+	if (!several)
+		return first;
+	const char *all = arena_strndup(r->a, b.data, b.len);
+	buf_free(&b);
+	return all;
+}
+
+/* The client address and, from a trusted proxy, the scheme, host and port
+ * the client used (include/proxy.h). */
+static void client_origin(struct req *r, FCGX_Request *fr)
 {
 	const struct config *cfg = r->w->cfg;
 	const char *remote = param(fr, "REMOTE_ADDR");
-	if (!remote || !*remote)
-		return "unknown";
-	bool trusted = false;
-	for (size_t i = 0; i < cfg->n_trusted_proxies && !trusted; i++)
-		trusted = cidr_match(&cfg->trusted_proxies[i], remote);
-	const char *xff = param(fr, "HTTP_X_FORWARDED_FOR");
-	if (!trusted || !xff || strlen(xff) > REQ_MAX_COOKIE)
-		return remote;
-	const char *last = strrchr(xff, ',');
-	last = last ? last + 1 : xff;
-	while (*last == ' ' || *last == '\t')
-		last++;
-	size_t n = strcspn(last, " \t");
-	char *cand = arena_strndup(r->a, last, n);
-	unsigned char tmp[16];
-	if (inet_pton(AF_INET, cand, tmp) == 1 || inet_pton(AF_INET6, cand, tmp) == 1)
-		return cand;
-	return remote;
+	if (!remote || !*remote || !proxy_trusted(cfg, remote)) {
+		r->remote_addr = remote && *remote ? remote : "unknown";
+		return;
+	}
+	const char *fwd = param_all(r, fr, "HTTP_FORWARDED");
+	const char *chain = param_all(r, fr, "HTTP_X_FORWARDED_FOR");
+	if (!chain)
+		chain = proxy_forwarded_for(fwd, r->a);
+	r->remote_addr = proxy_client_addr(cfg, remote, chain, r->a);
+	struct proxy_origin o;
+	proxy_origin(fwd, param_all(r, fr, "HTTP_X_FORWARDED_PROTO"),
+	             param_all(r, fr, "HTTP_X_FORWARDED_HOST"),
+	             param_all(r, fr, "HTTP_X_FORWARDED_PORT"), r->a, &o);
+	if (o.https < 0 && !o.host && !o.port)
+		return;
+	if (o.https >= 0)
+		r->https = o.https == 1;
+	if (o.host)
+		r->host = o.host;
+	else if (o.port && r->host) {   /* the client's Host with the proxy's port */
+		bool v6 = r->host[0] == '[';
+		size_t hlen = strcspn(r->host, v6 ? "]" : ":") + (v6 ? 1 : 0);
+		r->host = arena_strndup(r->a, r->host, hlen);
+	}
+	/* The web server's own port says nothing about the client's. */
+	r->server_port = o.port;
 }
 
 static int read_body(struct req *r, FCGX_Request *fr, struct perr *e)
@@ -93,7 +134,29 @@ static int read_body(struct req *r, FCGX_Request *fr, struct perr *e)
 	return 0;
 }
 
-/* Parse and validate what the route needs before a page runs. */
+/* "…/KEY/" or "…/p/3/?year=2026": 301 to the path without the trailing
+ * slashes, query kept, when that path is one of ours (any method: a form
+ * posted there is resent by the client as a GET).  Returns true when the
+ * redirect is set. */
+static bool trailing_slash_redirect(struct req *r)
+{
+	size_t n = strlen(r->path);
+	if (n < 2 || r->path[n - 1] != '/')
+		return false;
+	while (n > 1 && r->path[n - 1] == '/')
+		n--;
+	const char *bare = arena_strndup(r->a, r->path, n);
+	struct route_args args;
+	if (!route_match(r->w->routes, bare, r->a, &args) || !printable_ascii(bare))
+		return false;
+	bool q = *r->query && printable_ascii(r->query);
+	req_redirect(r, 301, arena_printf(r->a, "%s%s%s%s", r->base, bare, q ? "?" : "",
+	                                  q ? r->query : ""));
+	return true;
+}
+
+/* Parse and validate what the route needs before a page runs.  Returns 1
+ * when the response is already set (a redirect) and no page runs. */
 static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, struct perr *e)
 {
 	const char *method = param(fr, "REQUEST_METHOD");
@@ -111,6 +174,15 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	r->query = uri[plen] == '?' ? uri + plen + 1 : "";
 	if (strlen(r->query) > REQ_MAX_QUERY)
 		return PERR(e, PERR_BAD_INPUT, "query too long");
+	/* Under --base-path the web server passes the whole path; routes and
+	 * pages see it without the prefix, and URL builders put it back. */
+	r->base = r->w->cfg->base_path ? r->w->cfg->base_path : "";
+	size_t blen = strlen(r->base);
+	if (blen) {
+		if (strncmp(r->path, r->base, blen) != 0 || (r->path[blen] && r->path[blen] != '/'))
+			return PERR(e, PERR_NOT_FOUND, "outside the base path");
+		r->path += blen;
+	}
 	const char *https = param(fr, "HTTPS");
 	r->https = https && *https && strcmp(https, "off") != 0;
 	const char *host = param(fr, "HTTP_HOST");
@@ -124,9 +196,11 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	if (r->cookie_header && strlen(r->cookie_header) > REQ_MAX_COOKIE)
 		return PERR(e, PERR_BAD_INPUT, "cookie header too long");
 	r->content_type = param(fr, "CONTENT_TYPE");
-	r->remote_addr = client_addr(r, fr);
+	client_origin(r, fr);
 
 	const struct route *rt = route_match(r->w->routes, r->path, r->a, &r->args);
+	if (!rt && trailing_slash_redirect(r))
+		return 1;
 	if (!rt)
 		return PERR(e, PERR_NOT_FOUND, "no route");
 	*out = rt;
@@ -203,8 +277,10 @@ static void write_response(struct req *r, FCGX_Request *fr)
 	buf_printf(&h, "Status: %d %s\r\n", status, status_reason(status));
 	buf_printf(&h, "Content-Type: %s\r\n", r->resp_type ? r->resp_type : "text/html; charset=utf-8");
 	buf_printf(&h, "Content-Length: %zu\r\n", r->out->len);
-	buf_puts(&h, "Content-Security-Policy: " CSP "\r\n"
-	             "X-Content-Type-Options: nosniff\r\n"
+	/* A branding logo from another https origin: exactly that origin. */
+	buf_printf(&h, "Content-Security-Policy: default-src 'self'; " CSP_IMG "%s%s" CSP_REST "\r\n",
+	           r->csp_img ? " " : "", r->csp_img ? r->csp_img : "");
+	buf_puts(&h, "X-Content-Type-Options: nosniff\r\n"
 	             "Referrer-Policy: no-referrer\r\n"
 	             "X-Robots-Tag: noindex, nofollow\r\n"
 	             "X-Frame-Options: DENY\r\n");
@@ -264,7 +340,8 @@ void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *o
 	r.w = w;
 	r.out = out;
 	hdf_init(&r.hdf);
-	if (prepare(&r, fr, &rt, &e) == 0)
+	int prep = prepare(&r, fr, &rt, &e);
+	if (prep == 0)
 		dispatch_page(&r, rt, &e);
 	if (e.kind != PERR_OK) {
 		log_failure(&r, rt, &e);

@@ -29,7 +29,7 @@ static bool plain_path(const char *s)
  * built once per language as markup with gaps, and a request only fills in
  * the gaps: the menu costs one copy of its bytes whatever the number of
  * languages. */
-enum gap { GAP_NONE, GAP_CODE, GAP_REST };
+enum gap { GAP_NONE, GAP_BASE, GAP_CODE, GAP_REST };
 
 struct part {
 	unsigned short off, len;   /* text in menu.text */
@@ -45,7 +45,7 @@ struct menu {
 	struct part parts[MENU_PARTS];
 	size_t      nparts;
 	size_t      text_len;      /* sum of the parts' lengths */
-	size_t      ncode, nrest;  /* gaps of each kind */
+	size_t      nbase, ncode, nrest;  /* gaps of each kind */
 	int         ok;
 };
 
@@ -82,7 +82,9 @@ static void put_gap(struct menu *m, enum gap g)
 		return;
 	}
 	m->parts[m->nparts - 1].gap = (unsigned char)g;
-	if (g == GAP_CODE)
+	if (g == GAP_BASE)
+		m->nbase++;
+	else if (g == GAP_CODE)
 		m->ncode++;
 	else
 		m->nrest++;
@@ -109,7 +111,9 @@ static void build_menus(void)
 		for (size_t i = 0; i < n; i++) {
 			const struct i18n_lang *l = i18n_at(i);
 
-			put_text(m, "<li><a href=\"/");
+			put_text(m, "<li><a href=\"");
+			put_gap(m, GAP_BASE);
+			put_text(m, "/");
 			if (i == cur)
 				put_gap(m, GAP_CODE);
 			else
@@ -126,10 +130,11 @@ static void build_menus(void)
 	}
 }
 
-char *lang_menu_items(const struct i18n_lang *lang, const char *rest, size_t *len_out)
+char *lang_menu_items(const struct i18n_lang *lang, const char *base, const char *rest,
+                      size_t *len_out)
 {
 	const struct menu *m = NULL;
-	size_t code_len, rest_len, len;
+	size_t base_len, code_len, rest_len, len;
 	char *out, *p;
 
 	pthread_once(&menus_once, build_menus);
@@ -140,16 +145,20 @@ char *lang_menu_items(const struct i18n_lang *lang, const char *rest, size_t *le
 			m = &menus[i];
 	if (m == NULL || !m->ok)
 		return NULL;
+	base_len = base ? strlen(base) : 0;
 	code_len = strlen(lang->code);
 	rest_len = strlen(rest);
-	len = m->text_len + m->ncode * code_len + m->nrest * rest_len;
+	len = m->text_len + m->nbase * base_len + m->ncode * code_len + m->nrest * rest_len;
 	out = p = xmalloc(len + 1);
 	for (size_t i = 0; i < m->nparts; i++) {
 		const struct part *pt = &m->parts[i];
 
 		memcpy(p, m->text + pt->off, pt->len);
 		p += pt->len;
-		if (pt->gap == GAP_CODE) {
+		if (pt->gap == GAP_BASE) {
+			memcpy(p, base, base_len);
+			p += base_len;
+		} else if (pt->gap == GAP_CODE) {
 			memcpy(p, lang->code, code_len);
 			p += code_len;
 		} else if (pt->gap == GAP_REST) {
@@ -197,7 +206,7 @@ void lang_menu(struct req *r)
 	link[n] = '\0';
 
 	/* hdf_set_buf takes the buffer over: no second copy. */
-	if ((items = lang_menu_items(r->lang, link, NULL)) == NULL)
+	if ((items = lang_menu_items(r->lang, r->base, link, NULL)) == NULL)
 		return;
 	if (hdf_set_buf(r->hdf, "Page.LangItems", items) != STATUS_OK) {
 		free(items);

@@ -259,7 +259,7 @@ int render(struct req *r, const char *name, struct perr *e)
 		for (int k = 7; k < n && key[k]; k++)
 			if (key[k] == '.' || key[k] == '-')
 				key[k] = '_';
-		err = hdf_set_value(r->hdf, key, as->url);
+		err = hdf_set_value(r->hdf, key, req_url(r, as->url));
 	}
 	if (!err && r->lang) {
 		err = hdf_set_value(r->hdf, "Page.Lang", r->lang->code);

@@ -77,9 +77,17 @@ const char *req_base_url(struct req *r)
 	bool has_port = strchr(close ? close : host, ':') != NULL;
 	unsigned dflt = r->https ? 443 : 80;
 	if (!has_port && r->server_port && r->server_port != dflt)
-		return arena_printf(r->a, "%s://%s:%u", r->https ? "https" : "http", host,
-		                    r->server_port);
-	return arena_printf(r->a, "%s://%s", r->https ? "https" : "http", host);
+		return arena_printf(r->a, "%s://%s:%u%s", r->https ? "https" : "http", host,
+		                    r->server_port, r->base ? r->base : "");
+	return arena_printf(r->a, "%s://%s%s", r->https ? "https" : "http", host,
+	                    r->base ? r->base : "");
+}
+
+const char *req_url(struct req *r, const char *path)
+{
+	if (!r->base || !*r->base)
+		return path;
+	return arena_printf(r->a, "%s%s", r->base, path);
 }
 
 void rset(struct req *r, const char *name, const char *value)

@@ -39,6 +39,9 @@ const char *url_build(struct arena *a, const char *base, const struct url *u)
 		path = share_path(a, &v);
 	else if (v.page == URL_KIMAI_LOGIN)
 		path = arena_printf(a, "/%s/login", v.lang);
+	else if (v.page == URL_KIMAI_CUSTOMER || v.page == URL_KIMAI_PROJECT)
+		path = arena_printf(a, "/%s/admin/%s/%lld/details", v.lang,
+		                    v.page == URL_KIMAI_CUSTOMER ? "customer" : "project", v.id);
 	else
 		path = admin_path(a, &v);
 	return arena_printf(a, "%s%s%s", base ? base : "", path, v.query ? v.query : "");
@@ -49,16 +52,18 @@ const char *url_query(struct arena *a, const char *q)
 	return q && *q ? arena_printf(a, "?%s", q) : "";
 }
 
-const char *url_lang(struct arena *a, const char *lang, const char *rest, const char *query)
+const char *url_lang(struct arena *a, const char *base, const char *lang, const char *rest,
+                     const char *query)
 {
-	return arena_printf(a, "/%s%s%s", lang, rest ? rest : "", query ? query : "");
+	return arena_printf(a, "%s/%s%s%s", base ? base : "", lang, rest ? rest : "",
+	                    query ? query : "");
 }
 
 const char *url_for(struct req *r, struct url u)
 {
 	if (!u.lang)
 		u.lang = r->lang ? r->lang->code : I18N_DEFAULT;
-	return url_build(r->a, NULL, &u);
+	return url_build(r->a, r->base, &u);
 }
 
 const char *url_public(struct req *r, struct url u)

@@ -38,7 +38,7 @@ int page_ready(struct req *r, struct perr *e)
 int page_lang_redirect(struct req *r, struct perr *e)
 {
 	(void)e;
-	req_redirect(r, 302, url_lang(r->a, I18N_DEFAULT, r->path, url_query(r->a, r->query)));
+	req_redirect(r, 302, url_lang(r->a, r->base, I18N_DEFAULT, r->path, url_query(r->a, r->query)));
 	return 0;
 }
 

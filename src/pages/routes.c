@@ -26,6 +26,10 @@ static const struct route table[] = {
 	 RF_GET | RF_POST | RF_ADMIN | RF_CSRF | RF_NO_STORE, page_admin_delete},
 	{"/{lang}/admin/customer-portal/{id}/{key}/rotate",
 	 RF_GET | RF_POST | RF_ADMIN | RF_CSRF | RF_NO_STORE, page_admin_rotate},
+	/* the plugin's admin URLs inside Kimai: moved (page_plugin_admin.c) */
+	{"/{lang}/customer-portal", RF_GET, page_plugin_admin},
+	{"/{lang}/customer-portal/create", RF_GET, page_plugin_admin},
+	{"/{lang}/customer-portal/{id}/{key}", RF_GET, page_plugin_admin},
 	/* no language in the URL: send the client to English */
 	{"/auth/{*}", RF_GET, page_lang_redirect},
 	{"/admin/{*}", RF_GET, page_lang_redirect},

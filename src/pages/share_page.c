@@ -3,6 +3,7 @@
  * month (share, gate, project, records) which the CSV download reuses. */
 #include <string.h>
 
+#include "branding.h"
 #include "db.h"
 #include "fmt.h"
 #include "i18n.h"
@@ -116,6 +117,7 @@ int page_share(struct req *r, struct perr *e)
 		return -1;
 	lang_menu(r);
 	share_csv_link(r, v);
+	branding_apply(r);
 	if (render(r, "share.cs", e))
 		return -1;
 	/* Counted once the page is there; written later in bulk (views.h). */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "branding.h"
 #include "crypto.h"
 #include "lang_menu.h"
 #include "db.h"
@@ -74,7 +75,8 @@ static const char *cookie_path(struct req *r, const struct share *s)
  * dropped rather than echoed. */
 static const char *get_url(struct req *r, const struct share *s)
 {
-	const char *path = r->path && path_chars_ok(r->path) ? r->path : cookie_path(r, s);
+	const char *path = req_url(r, r->path && path_chars_ok(r->path) ? r->path
+	                                                                : cookie_path(r, s));
 	const char *q = r->query ? r->query : "";
 
 	for (const char *p = q; *p; p++)
@@ -121,6 +123,7 @@ static int show_form(struct req *r, bool wrong_password, struct perr *e)
 	r->status = 200;
 	rset(r, "Unlock.Error", wrong_password ? "1" : "");
 	lang_menu(r);
+	branding_apply(r);
 	return render(r, "unlock.cs", e);
 }
 
@@ -132,6 +135,7 @@ static int show_throttled(struct req *r, long long retry_after, struct perr *e)
 	req_header(r, "Retry-After", arena_printf(r->a, "%lld", retry_after));
 	rset(r, "Unlock.Throttled", "1");
 	rset(r, "Unlock.RetryText", with_minutes(r, msg(r, "unlock.retry"), minutes));
+	branding_apply(r);
 	return render(r, "unlock.cs", e);
 }
 
@@ -156,7 +160,7 @@ static int set_cookie(struct req *r, const struct share *s, struct perr *e)
 		return PERR(e, PERR_INTERNAL, "unlock cookie for share %lld", s->id);
 	req_header(r, "Set-Cookie",
 	           arena_printf(r->a, "%s=%s; Path=%s; Max-Age=%d; HttpOnly; SameSite=Lax%s",
-	                        unlock_cookie_name(r, s->id), value, cookie_path(r, s),
+	                        unlock_cookie_name(r, s->id), value, req_url(r, cookie_path(r, s)),
 	                        UNLOCK_TTL_S, r->https ? "; Secure" : ""));
 	explicit_bzero(value, sizeof value);
 	return 0;

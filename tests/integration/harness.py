@@ -50,6 +50,7 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / 'tests' / 'data'
 DUMPS = DATA / 'kimai-dumps'
 NGINX_SAMPLE = REPO / 'nginx.conf.sample'
+APACHE_SAMPLE = REPO / 'apache.conf.sample'
 
 # The three real Kimai databases, by short name.
 DUMP_FILES = {
@@ -315,8 +316,11 @@ class MariaDB:
         cmd = ['mariadb-install-db', '--no-defaults', f'--datadir={self.datadir}',
                f'--user={self.admin}', '--auth-root-authentication-method=socket',
                '--skip-test-db', '--skip-name-resolve']
+        # Its temporary tables too stay out of a /tmp that others may clean up meanwhile.
+        self.tmpdir.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ, TMPDIR=str(self.tmpdir))
         with open(self.log, 'ab') as log:
-            r = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, timeout=120)
+            r = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, timeout=120, env=env)
         if r.returncode != 0:
             raise RuntimeError(f'mariadb-install-db failed ({r.returncode}):\n{file_tail(self.log)}')
 
@@ -687,6 +691,12 @@ class Portal:
         self.args = list(args)
         self.env = dict(env or {})
         self.proc = None
+        # --base-path / PORTAL_BASE_PATH: every path of the portal is below it.
+        self.base_path = self.env.get('PORTAL_BASE_PATH', '')
+        for i, a in enumerate(self.args):
+            if a == '--base-path' and i + 1 < len(self.args):
+                self.base_path = self.args[i + 1]
+        self.base_path = self.base_path.rstrip('/')
 
     def command(self):
         # workers=None: the portal's own default (2 x CPU cores).
@@ -709,7 +719,8 @@ class Portal:
             if self.proc.poll() is not None:
                 raise AssertionError(f'portal exited with status {self.proc.returncode} while '
                                      f'starting:\n{file_tail(self.log)}')
-            return self.socket.exists() and self.request('GET', HEALTH_PATH, timeout=2).status == 200
+            return self.socket.exists() and self.request(
+                'GET', self.base_path + HEALTH_PATH, timeout=2).status == 200
 
         wait_until(healthy, timeout, what=f'{HEALTH_PATH} on {self.socket}')
         return self
@@ -791,9 +802,10 @@ _SAMPLE_MARKS = {
 }
 
 
-def render_nginx_conf(sample, workdir, port, upstreams, docroot, host='127.0.0.1'):
+def render_nginx_conf(sample, workdir, port, upstreams, docroot, host='127.0.0.1', prefix=''):
     """nginx.conf.sample with its marked values pointed at `workdir`.  `upstreams` are
-    `server` targets such as 'unix:/path/portal.sock'."""
+    `server` targets such as 'unix:/path/portal.sock'.  `prefix` ('/kimai'): the two
+    portal locations moved below it, as the sample's comments describe."""
     # The comments document the marks; only directives are rewritten.
     code = [not line.lstrip().startswith('#') for line in sample.splitlines()]
     for mark, count in _SAMPLE_MARKS.items():
@@ -812,6 +824,12 @@ def render_nginx_conf(sample, workdir, port, upstreams, docroot, host='127.0.0.1
         ('unix:/run/php/php8.2-fpm.sock', f'unix:{d}/no-php-fpm.sock'),
         ('server unix:/run/portal/portal.sock;', servers),
     ]
+    if prefix:
+        for old in ('location ~ ^/[A-Za-z_]+/(', 'location ^~ /customer-portal/'):
+            if sum(line.count(old) for line, c in zip(sample.splitlines(), code) if c) != 1:
+                raise AssertionError(f'nginx.conf.sample: {old!r} not found once')
+        subst += [('location ~ ^/[A-Za-z_]+/(', f'location ~ ^{prefix}/[A-Za-z_]+/('),
+                  ('location ^~ /customer-portal/', f'location ^~ {prefix}/customer-portal/')]
     # As root, workers stay unprivileged (www-data) as in production, so the tests see
     # whether the portal's socket lets them in; otherwise nginx cannot switch users.
     if os.geteuid() != 0:
@@ -832,8 +850,9 @@ class Nginx:
     `upstreams`: Portal objects, FcgiEcho objects or socket paths -- several make one
     `upstream` with several servers."""
 
-    def __init__(self, workdir, upstreams, port=None, host='127.0.0.1'):
+    def __init__(self, workdir, upstreams, port=None, host='127.0.0.1', prefix=''):
         self.dir = Path(workdir)
+        self.prefix = prefix
         self.host = host
         self.port = port
         self.fixed_port = port is not None
@@ -860,7 +879,7 @@ class Nginx:
         for _ in range(5):
             port = self.port if self.fixed_port else free_port()
             self.conf.write_text(render_nginx_conf(sample, self.dir, port, self.upstreams,
-                                                   self.docroot, self.host))
+                                                   self.docroot, self.host, self.prefix))
             with open(self.error_log, 'ab') as err:
                 self.proc = _track(subprocess.Popen(
                     ['nginx', '-p', str(self.dir), '-c', str(self.conf),
@@ -946,6 +965,95 @@ class Nginx:
 
 
 # --------------------------------------------------------------------------------------
+# Apache, configured from apache.conf.sample
+
+# Marked values of apache.conf.sample and how many times each must occur in directives.
+_APACHE_MARKS = {
+    '/etc/apache2': 1,
+    '/run/apache2': 2,
+    '/var/log/apache2/': 2,
+    'User www-data': 1,
+    'Group www-data': 1,
+    'Listen 80': 1,
+    '<VirtualHost *:80>': 1,
+    '/var/www/kimai/public': 2,
+    'unix:/run/php/php8.2-fpm.sock': 1,
+    'unix:/run/portal/portal.sock': 2,
+}
+
+
+def render_apache_conf(sample, workdir, port, portal_socket, docroot, host='127.0.0.1'):
+    """apache.conf.sample with its marked values pointed at `workdir`."""
+    lines = sample.splitlines()
+    code = [not line.lstrip().startswith('#') for line in lines]
+    for mark, count in _APACHE_MARKS.items():
+        n = sum(line.count(mark) for line, c in zip(lines, code) if c)
+        if n != count:
+            raise AssertionError(f'apache.conf.sample: marked value {mark!r} occurs {n} times, '
+                                 f'expected {count}: the harness can no longer rewrite it')
+    d = str(workdir)
+    subst = [
+        ('/etc/apache2', d),
+        ('/run/apache2', f'{d}/run'),
+        ('/var/log/apache2/', f'{d}/logs/'),
+        ('Listen 80', f'Listen {host}:{port}'),
+        ('<VirtualHost *:80>', f'<VirtualHost {host}:{port}>'),
+        ('/var/www/kimai/public', str(docroot)),
+        ('unix:/run/php/php8.2-fpm.sock', f'unix:{d}/no-php-fpm.sock'),
+        ('unix:/run/portal/portal.sock', f'unix:{portal_socket}'),
+    ]
+    # As root the children run as www-data, as in production; otherwise as the caller.
+    if os.geteuid() != 0:
+        subst += [('User www-data', '# user: not root'), ('Group www-data', '# group: not root')]
+    out = []
+    for line, is_code in zip(lines, code):
+        if is_code:
+            for old, new in subst:
+                line = line.replace(old, new)
+        out.append(line)
+    return '\n'.join(out) + '\n'
+
+
+class Apache(Nginx):
+    """Debian's apache2 in the foreground, from apache.conf.sample, on a free 127.0.0.1
+    port, in front of one portal.  The HTTP helpers are nginx's."""
+
+    def __init__(self, workdir, upstream, port=None, host='127.0.0.1'):
+        super().__init__(workdir, [upstream], port=port, host=host)
+        self.portal_socket = getattr(upstream, 'socket', upstream)
+        self.conf = self.dir / 'apache2.conf'
+        self.error_log = self.dir / 'logs' / 'error.log'
+        self.access_log = self.dir / 'logs' / 'access.log'
+
+    def start(self, timeout=15):
+        for sub in ('logs', 'run', 'public'):
+            (self.dir / sub).mkdir(exist_ok=True)
+        (self.docroot / 'robots.txt').write_text('User-agent: *\nDisallow: /\n')
+        # Kimai's front controller: Apache hands it to php-fpm only when the file exists.
+        (self.docroot / 'index.php').write_text('<?php // Kimai\n')
+        for p in (self.dir, self.docroot):
+            os.chmod(p, 0o755 if p != self.dir else 0o711)
+        sample = APACHE_SAMPLE.read_text()
+        env = {k: v for k, v in os.environ.items() if not k.startswith('APACHE_')}
+        for _ in range(5):
+            port = self.port if self.fixed_port else free_port()
+            self.conf.write_text(render_apache_conf(sample, self.dir, port, self.portal_socket,
+                                                    self.docroot, self.host))
+            with open(self.error_log, 'ab') as err:
+                self.proc = _track(subprocess.Popen(
+                    ['apache2', '-f', str(self.conf), '-DFOREGROUND'],
+                    stdin=subprocess.DEVNULL, stdout=err, stderr=err, env=env),
+                    self.error_log)
+            if self._wait_listening(port, timeout):
+                self.port = port
+                return self
+            stop_process(self.proc)
+            if self.fixed_port:
+                break
+        raise RuntimeError(f'apache2 did not start:\n{file_tail(self.error_log)}')
+
+
+# --------------------------------------------------------------------------------------
 # The session environment shared by one test run
 
 class Env:
@@ -983,10 +1091,15 @@ class Env:
         at_exit(lambda: stop_process(p.proc))
         return p.start()
 
-    def nginx(self, *upstreams, port=None):
-        n = Nginx(self.subdir('nginx'), upstreams, port=port)
+    def nginx(self, *upstreams, port=None, prefix=''):
+        n = Nginx(self.subdir('nginx'), upstreams, port=port, prefix=prefix)
         at_exit(n.stop)
         return n.start()
+
+    def apache(self, upstream, port=None):
+        a = Apache(self.subdir('apache'), upstream, port=port)
+        at_exit(a.stop)
+        return a.start()
 
     @property
     def keep(self):

@@ -591,7 +591,8 @@ def test_cli_errors(fx):
         (('create', '--customer', '50', '--window-from', '2026-05', '--window-to', '2026-04'), 2),
         (('create', '--customer', '50', '--frobnicate'), 2),
         (('rotate',), 2), (('rotate', '0'), 2), (('rotate', '99999'), 1),
-        (('delete', '99999'), 1), (('set-password', 'abc'), 2), (('frob',), 2), ((), 2),
+        (('delete', '99999'), 1), (('set-password', 'abc'), 1), (('set-password', 'a-b'), 2),
+        (('frob',), 2), ((), 2),
     ]
     before = val(fx, 'SELECT COUNT(*) FROM kimai2_customer_portals')
     for args, rc in cases:

@@ -34,6 +34,10 @@ static void set_share(struct req *r, size_t i, const struct share *s)
 	SET("EditUrl", url_for(r, u));
 	u.page = URL_ADMIN_DELETE;
 	SET("DeleteUrl", url_for(r, u));
+	/* Kimai's own page of the customer or project */
+	SET("KimaiUrl", url_for(r, (struct url){
+		.page = s->is_customer ? URL_KIMAI_CUSTOMER : URL_KIMAI_PROJECT,
+		.id = s->is_customer ? s->customer_id : s->project_id}));
 	SET("HasPassword", s->has_password ? "1" : "0");
 	SET("Merge", s->merge == MERGE_NONE ? "0" : "1");
 	SET("MergeLabel", msg(r, merge_msgs[s->merge]));

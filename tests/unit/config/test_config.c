@@ -435,7 +435,7 @@ static const char *const env_names[] = {
 	"DATABASE_URL", "PORTAL_READ_DATABASE_URL", "PORTAL_SECRET", "APP_SECRET", "APP_ENV",
 	"PORTAL_LISTEN", "PORTAL_WORKERS", "PORTAL_TEMPLATES", "PORTAL_LANG_DIR",
 	"PORTAL_STATIC_DIR", "PORTAL_LOG_LEVEL", "PORTAL_DB_TIMEOUT", "PORTAL_TRUSTED_PROXIES",
-	"PORTAL_KIMAI_DIR", "LISTEN_PID", "LISTEN_FDS", NULL,
+	"PORTAL_KIMAI_DIR", "PORTAL_BASE_PATH", "LISTEN_PID", "LISTEN_FDS", NULL,
 };
 
 static void clear_env(void)
@@ -619,6 +619,55 @@ static void test_config(const char *dir)
 	CHECK_STR(c.cmd_argv[0], "--project");
 	CHECK_STR(c.cmd_argv[1], "3");
 	config_free(&c);
+
+	/* options after the command are the program's; the rest is the command's */
+	CHECK(load(&c, &e, 0, "share", "rotate", "5", "--templates", tpl, "--workers=3",
+	           "--help", NULL) == 0);
+	CHECK_STR(c.command, "share");
+	CHECK(c.workers == 3);
+	CHECK_STR(c.templates_dir, tpl);
+	CHECK(c.cmd_argc == 3);
+	CHECK_STR(c.cmd_argv[0], "rotate");
+	CHECK_STR(c.cmd_argv[1], "5");
+	CHECK_STR(c.cmd_argv[2], "--help");
+	config_free(&c);
+	CHECK(load(&c, &e, 0, "check", "--templates", tpl, "--", "--workers", "x", NULL) == 0);
+	CHECK_STR(c.command, "check");
+	CHECK(c.cmd_argc == 2);
+	CHECK_STR(c.cmd_argv[0], "--workers");
+	config_free(&c);
+	CHECK(load(&c, &e, 0, "check", "--listen", NULL) == -1);
+	CHECK(strstr(e.msg, "--listen needs a value") != NULL);
+
+	/* base path */
+	CHECK(load(&c, &e, 0, "--templates", tpl, "check", NULL) == 0);
+	CHECK_STR(c.base_path, "");
+	config_free(&c);
+	static const char *const base_ok[][2] = {
+		{"/kimai", "/kimai"}, {"/kimai/", "/kimai"}, {"/a/b-c_d.e~f", "/a/b-c_d.e~f"},
+		{"/", ""},
+	};
+	for (size_t i = 0; i < sizeof(base_ok) / sizeof(base_ok[0]); i++) {
+		CHECK(load(&c, &e, 0, "--templates", tpl, "check", "--base-path", base_ok[i][0],
+		           NULL) == 0);
+		CHECK_STR(c.base_path, base_ok[i][1]);
+		config_free(&c);
+	}
+	static const char *const base_bad[] = {
+		"kimai", "", "/a//b", "/a/../b", "/./a", "/a/..", "/a b", "/a\"<", "/a?x", "/a%2f",
+		"/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	};
+	for (size_t i = 0; i < sizeof(base_bad) / sizeof(base_bad[0]); i++) {
+		CHECK(load(&c, &e, 0, "--templates", tpl, "--base-path", base_bad[i], "check",
+		           NULL) == -1);
+		CHECK(strstr(e.msg, "--base-path") != NULL);
+	}
+	setenv("PORTAL_BASE_PATH", "/time", 1);
+	CHECK(load(&c, &e, 0, "--templates", tpl, "check", NULL) == 0);
+	CHECK_STR(c.base_path, "/time");
+	config_free(&c);
+	unsetenv("PORTAL_BASE_PATH");
 
 	/* numbers, levels, proxies */
 	static const char *const bad_numbers[][2] = {

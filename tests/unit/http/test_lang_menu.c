@@ -135,13 +135,18 @@ static void test_regional_locale(void)
 
 	/* every locale has a menu with exactly one current item */
 	for (size_t i = 0; i < i18n_locale_count(); i++) {
-		char *items = lang_menu_items(i18n_locale_at(i), "/x", NULL);
+		char *items = lang_menu_items(i18n_locale_at(i), "", "/x", NULL);
 
 		CHECK(items != NULL && count(items, "aria-current") == 1 &&
 		      count(items, "<li>") == i18n_count());
 		free(items);
 	}
-	CHECK(lang_menu_items(NULL, "/x", NULL) == NULL);
+	CHECK(lang_menu_items(NULL, "", "/x", NULL) == NULL);
+	/* Under a base path every link starts with it. */
+	char *based = lang_menu_items(i18n_find("de"), "/kimai", "/x", NULL);
+	CHECK(based != NULL && strstr(based, "href=\"/kimai/en/x\"") != NULL &&
+	      strstr(based, "href=\"/en/x\"") == NULL);
+	free(based);
 }
 
 static void test_left_out(void)

@@ -52,9 +52,18 @@ static void test_language_and_query(void)
 	CHECK_STR(url_query(&a, NULL), "");
 	CHECK_STR(url_query(&a, ""), "");
 	CHECK_STR(url_query(&a, "a=1"), "?a=1");
-	CHECK_STR(url_lang(&a, "ja", "/auth/customer-portal/K", "?year=2026"),
+	CHECK_STR(url_lang(&a, "", "ja", "/auth/customer-portal/K", "?year=2026"),
 	          "/ja/auth/customer-portal/K?year=2026");
-	CHECK_STR(url_lang(&a, "en", "/auth/customer-portal/K", ""), "/en/auth/customer-portal/K");
+	CHECK_STR(url_lang(&a, NULL, "en", "/auth/customer-portal/K", ""), "/en/auth/customer-portal/K");
+	CHECK_STR(url_lang(&a, "/kimai", "en", "/auth/x", ""), "/kimai/en/auth/x");
+}
+
+static void test_kimai_pages(void)
+{
+	struct url u = {.page = URL_KIMAI_CUSTOMER, .lang = "de", .id = 7};
+	CHECK_STR(url_build(&a, "", &u), "/de/admin/customer/7/details");
+	u.page = URL_KIMAI_PROJECT;
+	CHECK_STR(url_build(&a, "/kimai", &u), "/kimai/de/admin/project/7/details");
 }
 
 static void test_request_forms(void)
@@ -83,6 +92,7 @@ int main(void)
 	test_share_links();
 	test_admin_links();
 	test_language_and_query();
+	test_kimai_pages();
 	test_request_forms();
 	arena_free(&a);
 	return check_done();
