@@ -15,6 +15,10 @@
 #include "params.h"
 
 struct worker;
+struct config;
+struct fmtctx;
+struct tzctx;
+struct db;
 struct i18n_lang;
 struct auth_user;
 
@@ -39,7 +43,14 @@ struct header {
 
 struct req {
 	struct arena            *a;
-	struct worker           *w;          /* db connections, config */
+	struct worker           *w;          /* the thread serving it (dispatch and server only) */
+	/* What pages need of the worker, copied from it when the request starts,
+	 * so that pages reach it through the request alone. */
+	const struct config     *cfg;
+	struct fmtctx           *fmt;         /* the thread's ICU formatters (fmt.h) */
+	struct tzctx            *tz;          /* the thread's zones (tz.h) */
+	struct db               *db;          /* primary: writes */
+	struct db               *rdb;         /* reads: a replica when configured */
 	enum http_method         method;
 	const char              *method_name;
 	const char              *path;        /* raw path, no query, no base path */

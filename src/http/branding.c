@@ -11,7 +11,6 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
-#include "server.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static char     *company, *logo;      /* malloc'd; NULL = not set */
@@ -87,7 +86,7 @@ static void refresh(struct req *r)
 {
 	struct perr e = {0};
 	struct dbrows rs;
-	if (db_exec(r->w->rdb, ST_BRANDING, NULL, 0, r->a, &rs, &e)) {
+	if (db_exec(r->rdb, ST_BRANDING, NULL, 0, r->a, &rs, &e)) {
 		log_debug("branding: %s", e.msg);
 		return;
 	}

@@ -338,6 +338,11 @@ void dispatch(struct worker *w, FCGX_Request *fr, struct arena *a, struct buf *o
 	const struct route *rt = NULL;
 	r.a = a;
 	r.w = w;
+	r.cfg = w->cfg;
+	r.fmt = w->fmt;
+	r.tz = w->tz;
+	r.db = w->db;
+	r.rdb = w->rdb;
 	r.out = out;
 	hdf_init(&r.hdf);
 	int prep = prepare(&r, fr, &rt, &e);

@@ -7,7 +7,6 @@
 #include "db.h"
 #include "i18n.h"
 #include "routes.h"
-#include "server.h"
 #include "share.h"
 #include "url.h"
 
@@ -55,7 +54,7 @@ int page_legacy_customer(struct req *r, struct perr *e)
 	if (r->args.project_id) {
 		struct dbrows rs;
 		struct dbval p[2] = {dbv_int(r->args.project_id), dbv_int(s.customer_id)};
-		if (db_exec(r->w->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
+		if (db_exec(r->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
 			return -1;
 		if (rs.nrows == 0)
 			return PERR(e, PERR_NOT_FOUND, "legacy URL names another customer's project");

@@ -17,7 +17,6 @@
 #include "intparse.h"
 #include "log.h"
 #include "routes.h"
-#include "server.h"
 
 /* What the edit form shows in the password field of a protected share (the
  * plugin's value, so both behave alike).  Sent back unchanged = keep. */
@@ -95,7 +94,7 @@ static int set_customers(struct req *r, long long selected, struct perr *e)
 	struct dbval p[3] = { dbv_int(r->auth->view_all_data), dbv_int(r->auth->id),
 	                      dbv_int(r->auth->id) };
 
-	if (db_exec(r->w->db, ST_ADMIN_CUSTOMERS, p, 3, r->a, &rs, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_CUSTOMERS, p, 3, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++)
 		set_option(r, arena_printf(r->a, "Admin.Customers.%zu.", i), &rs, i, selected);
@@ -111,7 +110,7 @@ static int set_projects(struct req *r, long long selected, struct perr *e)
 	long long last_customer = -1;
 	size_t g = 0, m = 0;
 
-	if (db_exec(r->w->db, ST_ADMIN_PROJECTS, p, 3, r->a, &rs, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_PROJECTS, p, 3, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++) {
 		long long cid = dbr_int(&rs, i, ADMIN_PROJECTS_CUSTOMER_ID, 0);
@@ -146,7 +145,7 @@ static int entity_allowed(struct req *r, const struct form *f, bool *ok, struct 
 	if (f->entity <= 0)
 		return 0;
 	/* Both need four: the customer's own team rule and that of its projects. */
-	if (db_exec(r->w->db, f->is_customer ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK,
+	if (db_exec(r->db, f->is_customer ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK,
 	            p, 4, r->a, &rs, e) < 0)
 		return -1;
 	*ok = rs.nrows == 1;
@@ -262,7 +261,7 @@ static int insert_share(struct req *r, const struct form *f, const char *hash,
 		if (share_key_new(key, e) < 0)
 			return -1;
 		p[0] = dbv_text(key);
-		if (db_exec(r->w->db, ST_ADMIN_KEY_EXISTS, p, 1, r->a, &rs, e) < 0)
+		if (db_exec(r->db, ST_ADMIN_KEY_EXISTS, p, 1, r->a, &rs, e) < 0)
 			return -1;
 		if (rs.nrows)
 			continue;
@@ -273,13 +272,13 @@ static int insert_share(struct req *r, const struct form *f, const char *hash,
 		p[4] = dbv_text(merge_mode_names[f->merge]);
 		for (int k = 0; k < AF__MAX; k++)
 			p[5 + k] = dbv_int(f->flags[k]);
-		if (db_exec(r->w->db, ST_ADMIN_INSERT, p, 5 + AF__MAX, r->a, NULL, e) == 0) {
+		if (db_exec(r->db, ST_ADMIN_INSERT, p, 5 + AF__MAX, r->a, NULL, e) == 0) {
 			log_info("admin: user %lld created share %lld", r->auth->id,
-			         (long long)db_insert_id(r->w->db));
+			         (long long)db_insert_id(r->db));
 			return 0;
 		}
 		/* A key made between our check and the insert: draw another. */
-		if (e->kind != PERR_INTERNAL || db_errno(r->w->db) != DB_ERR_DUP_ENTRY)
+		if (e->kind != PERR_INTERNAL || db_errno(r->db) != DB_ERR_DUP_ENTRY)
 			return -1;
 		perr_clear(e);
 	}
@@ -301,7 +300,7 @@ static int update_share(struct req *r, const struct form *f, const char *hash,
 		p[n++] = dbv_int(f->flags[k]);
 	p[n++] = dbv_int(f->cur.id);
 	p[n++] = dbv_text(f->cur.key);
-	if (db_exec(r->w->db, ST_ADMIN_UPDATE, p, n, r->a, NULL, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_UPDATE, p, n, r->a, NULL, e) < 0)
 		return -1;
 	log_info("admin: user %lld updated share %lld", r->auth->id, f->cur.id);
 	return 0;
@@ -331,7 +330,7 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 	if (f->editing ? update_share(r, f, hash, e) < 0 : insert_share(r, f, hash, e) < 0)
 		return -1;
 	/* The insert was this connection's last statement: its id is the new share's. */
-	if (admin_extras_save(r, f->editing ? f->cur.id : (long long)db_insert_id(r->w->db),
+	if (admin_extras_save(r, f->editing ? f->cur.id : (long long)db_insert_id(r->db),
 	                      &f->extras, e) < 0)
 		return -1;
 	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,
