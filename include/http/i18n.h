@@ -1,4 +1,4 @@
-/* Locales and languages (DESIGN §6).  A locale is one of the codes Kimai
+/* Locales and languages (docs/design.md, "Languages").  A locale is one of the codes Kimai
  * accepts in its URLs (about 300: "de", "de_AT", "zh_Hant_TW"), with Kimai's
  * date/time patterns for it; a language is one of the locales Kimai
  * translates its interface into (42), with a message file

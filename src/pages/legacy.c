@@ -1,4 +1,4 @@
-/* The plugin's old share URLs (DESIGN §4, "Legacy"): links sent to clients
+/* The plugin's old share URLs (docs/design.md, "Share pages", "Legacy"): links sent to clients
  * years ago keep working by moving them, permanently, to today's URL.  The
  * ids in the old URL must match the share, otherwise the answer is the same
  * 404 as for an unknown key. */

@@ -1,4 +1,4 @@
-/* The public share page (DESIGN §4): a customer or project share, or one
+/* The public share page (docs/design.md, "Share pages"): a customer or project share, or one
  * project of a customer share, for one month.  Also the loading of that
  * month (share, gate, project, records) which the CSV download reuses. */
 #include <string.h>

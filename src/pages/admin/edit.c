@@ -1,4 +1,4 @@
-/* The share form (DESIGN §5): create (?type=customer|project) and edit.
+/* The share form (docs/design.md, "Admin pages"): create (?type=customer|project) and edit.
  *
  * Fields as the plugin's: the customer or project (visible and hidden ones,
  * projects grouped by customer, limited by Kimai's team rule), merge mode,
