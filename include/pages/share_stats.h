@@ -1,4 +1,4 @@
-/* Charts and budget statistics of a share page (docs/design.md, "Share pages", docs/design.md, "Kimai facts"
+/* Charts and budget statistics of a share page (docs/design.md, "Share pages" and "Kimai facts"
  * §Budgets), rendered on the server: no JavaScript is needed to see them.
  *
  * Budget figures follow Kimai: only stopped, billable records count; money
