@@ -51,6 +51,63 @@
 	" OR (s.project_id IS NOT NULL AND " SQL_PROJECT_TEAM_OK("s.project_id")  \
 	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id") "))"
 
+/* Client sign-off (signoff.h, docs/signoff.md): the option per share, the
+ * stored confirmations, their throttle and their withdrawal.  Times come
+ * from the database's UTC clock, so every host agrees. */
+#define SQL_SIGNOFF_COLS                                                      \
+	"SELECT so.id, so.share_id, so.year, so.month, so.signer_name,"           \
+	" so.comment, so.signed_at, so.client_net, so.total_duration,"            \
+	" so.total_money, so.currency, so.record_count, so.fingerprint,"          \
+	" so.withdrawn_at, so.withdrawn_by"                                       \
+	" FROM kimai2_customer_portals_signoffs so"
+#define SQL_SIGNOFF_STATEMENTS(X)                                             \
+	X(ST_SIGNOFF_ENABLED,                                                     \
+	  "SELECT 1 FROM kimai2_customer_portals_signoff_shares"                  \
+	  " WHERE share_id = ?")                                                  \
+	X(ST_SIGNOFF_ENABLED_ALL,                                                 \
+	  "SELECT share_id FROM kimai2_customer_portals_signoff_shares"           \
+	  " ORDER BY share_id")                                                   \
+	/* a share deleted meanwhile gets no row (and no foreign-key error) */    \
+	X(ST_SIGNOFF_ENABLE,                                                      \
+	  "INSERT IGNORE INTO kimai2_customer_portals_signoff_shares"             \
+	  " (share_id, created_at) SELECT s.id, UTC_TIMESTAMP()"                  \
+	  " FROM kimai2_customer_portals s WHERE s.id = ?")                       \
+	X(ST_SIGNOFF_DISABLE,                                                     \
+	  "DELETE FROM kimai2_customer_portals_signoff_shares WHERE share_id = ?")\
+	/* sign-offs of the last hour, and seconds until the oldest is over */    \
+	X(ST_SIGNOFF_RECENT,                                                      \
+	  "SELECT COUNT(*), CAST(COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),"  \
+	  " MIN(signed_at) + INTERVAL 1 HOUR), 0) AS SIGNED)"                     \
+	  " FROM kimai2_customer_portals_signoffs"                                \
+	  " WHERE share_id = ? AND signed_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR")\
+	X(ST_SIGNOFF_INSERT,                                                      \
+	  "INSERT INTO kimai2_customer_portals_signoffs (share_id, year, month,"  \
+	  " signer_name, comment, signed_at, client_net, total_duration,"         \
+	  " total_money, currency, record_count, fingerprint)"                    \
+	  " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?)")           \
+	X(ST_SIGNOFF_BY_ID, SQL_SIGNOFF_COLS " WHERE so.id = ?")                  \
+	/* the month's standing sign-off: the newest not withdrawn */             \
+	X(ST_SIGNOFF_CURRENT,                                                     \
+	  SQL_SIGNOFF_COLS " WHERE so.share_id = ? AND so.year = ?"               \
+	  " AND so.month = ? AND so.withdrawn_at IS NULL"                         \
+	  " ORDER BY so.id DESC LIMIT 1")                                         \
+	/* the newest sign-off of each month (withdrawn ones too), newest        \
+	 * month first */                                                         \
+	X(ST_SIGNOFF_LAST_PER_MONTH,                                              \
+	  SQL_SIGNOFF_COLS " WHERE so.id IN (SELECT MAX(x.id)"                    \
+	  " FROM kimai2_customer_portals_signoffs x WHERE x.share_id = ?"         \
+	  " GROUP BY x.year, x.month)"                                            \
+	  " ORDER BY so.year DESC, so.month DESC LIMIT 120")                      \
+	X(ST_SIGNOFF_ALL,                                                         \
+	  SQL_SIGNOFF_COLS " WHERE so.share_id = ? ORDER BY so.id")               \
+	X(ST_SIGNOFF_WITHDRAW,                                                    \
+	  "UPDATE kimai2_customer_portals_signoffs"                               \
+	  " SET withdrawn_at = UTC_TIMESTAMP(), withdrawn_by = ?"                 \
+	  " WHERE id = ? AND share_id = ? AND withdrawn_at IS NULL")              \
+	/* `portal share signoffs KEY` */                                        \
+	X(ST_SIGNOFF_CLI_SHARE_BY_KEY,                                            \
+	  SQL_ADMIN_SHARE_COLS " WHERE s.share_key = ? AND BINARY s.share_key = ?")
+
 #define SQL_STATEMENTS(X)                                                     \
 	X(ST_PING, "SELECT 1")                                                    \
 	/* shares */                                                              \
@@ -92,7 +149,7 @@
 	X(ST_RECORDS_MONTH,                                                        \
 	  "SELECT t.id, t.`user`, t.project_id, t.start_time, t.end_time,"        \
 	  " t.timezone, COALESCE(t.duration, 0), t.rate, t.hourly_rate,"          \
-	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
+	  " COALESCE(t.billable, 0), COALESCE(t.description, ''), t.activity_id"  \
 	  " FROM kimai2_timesheet t"                                              \
 	  " WHERE t.project_id IN (?, ?, ?, ?, ?, ?, ?, ?,"                       \
 	  " ?, ?, ?, ?, ?, ?, ?, ?)"                                              \
@@ -304,7 +361,8 @@
 	  " LEFT JOIN kimai2_customers c ON c.id = l.customer_id"                 \
 	  " WHERE (p.id IS NOT NULL OR c.id IS NOT NULL)"                         \
 	  " AND NOT EXISTS (SELECT 1 FROM kimai2_customer_portals s"              \
-	  " WHERE s.share_key = l.share_key) ORDER BY l.id")
+	  " WHERE s.share_key = l.share_key) ORDER BY l.id")                      \
+	SQL_SIGNOFF_STATEMENTS(X)
 
 enum stmt {
 #define SQL_ENUM(name, text) name,

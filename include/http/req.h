@@ -50,6 +50,8 @@ struct req {
 	unsigned                 server_port; /* SERVER_PORT (nginx's listen port) */
 	const char              *cookie_header;
 	const char              *content_type;
+	const char              *origin;      /* Origin header, NULL if none (origin.h) */
+	const char              *fetch_site;  /* Sec-Fetch-Site header, NULL if none */
 	char                    *body;        /* POST body (NUL-terminated) */
 	size_t                   body_len;
 

@@ -18,6 +18,8 @@ enum url_page {
 	URL_ADMIN_DELETE,   /* …/{id}/{key}/delete */
 	URL_ADMIN_ROTATE,   /* …/{id}/{key}/rotate */
 	URL_KIMAI_LOGIN,    /* /{lang}/login: Kimai's login page */
+	URL_SHARE_SIGNOFF,  /* /{lang}/auth/customer-portal/{key}/signoff: the client's POST */
+	URL_ADMIN_WITHDRAW, /* …/{id}/{key}/withdraw: an admin withdraws a sign-off */
 };
 
 struct url {

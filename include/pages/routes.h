@@ -21,5 +21,7 @@ int page_admin_create(struct req *r, struct perr *e);    /* page_admin_edit.c */
 int page_admin_edit(struct req *r, struct perr *e);
 int page_admin_delete(struct req *r, struct perr *e);
 int page_admin_rotate(struct req *r, struct perr *e);
+int page_share_signoff(struct req *r, struct perr *e);
+int page_admin_withdraw(struct req *r, struct perr *e);   /* admin/signoffs.c */
 
 #endif

@@ -121,6 +121,8 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	if (r->cookie_header && strlen(r->cookie_header) > REQ_MAX_COOKIE)
 		return PERR(e, PERR_BAD_REQUEST, "cookie header too long");
 	r->content_type = param(fr, "CONTENT_TYPE");
+	r->origin = param(fr, "HTTP_ORIGIN");
+	r->fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
 	r->remote_addr = client_addr(r, fr);
 
 	const struct route *rt = route_match(r->w->routes, r->path, r->a, &r->args);

@@ -28,7 +28,7 @@
 /* Columns of ST_RECORDS_MONTH. */
 enum {
 	C_ID, C_USER, C_PROJECT, C_START, C_END, C_TZ, C_DURATION, C_RATE, C_HOURLY_RATE,
-	C_BILLABLE, C_DESCRIPTION,
+	C_BILLABLE, C_DESCRIPTION, C_ACTIVITY,
 };
 
 /* An id and its display name: projects and users, sorted by id. */
@@ -79,6 +79,7 @@ static int fill_record(const struct mctx *mc, const struct share *s, const struc
 		return PERR(e, PERR_INTERNAL, "timesheet %lld: unreadable end", rec->id);
 	rec->user_id = dbr_int(rs, i, C_USER, 0);
 	rec->project_id = dbr_int(rs, i, C_PROJECT, 0);
+	rec->activity_id = dbr_int(rs, i, C_ACTIVITY, 0);
 	rec->timezone = dbr_text(rs, i, C_TZ);
 	rec->duration = dbr_int(rs, i, C_DURATION, 0);
 	rec->rate = dbr_double(rs, i, C_RATE, 0);
