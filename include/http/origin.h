@@ -11,8 +11,10 @@
 struct req;
 
 /* False when Sec-Fetch-Site says "cross-site", or when Origin names
- * another origin than the host the request came to ("null", an opaque
- * origin, counts as another one).  Scheme aside, host and port must match
+ * another origin than the host the request came to.  "Origin: null" (what
+ * browsers send for a form on a page with Referrer-Policy: no-referrer, as
+ * ours are, and for sandboxed or file pages) passes only together with
+ * "Sec-Fetch-Site: same-origin".  Scheme aside, host and port must match
  * the Host header (a default port may be left out on either side). */
 bool req_same_origin(const struct req *r);
 

@@ -46,10 +46,16 @@ bool origin_matches(const char *origin, const char *host, bool https)
 
 bool req_same_origin(const struct req *r)
 {
+	bool fetch_same = r->fetch_site && strcasecmp(r->fetch_site, "same-origin") == 0;
+
 	if (r->fetch_site && strcasecmp(r->fetch_site, "cross-site") == 0)
 		return false;
 	if (!r->origin)
 		return true;
+	/* Our pages send Referrer-Policy: no-referrer, under which browsers
+	 * post their forms with "Origin: null"; then Sec-Fetch-Site decides. */
+	if (strcmp(r->origin, "null") == 0)
+		return fetch_same;
 	if (origin_matches(r->origin, r->host, r->https))
 		return true;
 	/* nginx may hand over its $host, without the port: add SERVER_PORT. */

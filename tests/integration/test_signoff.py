@@ -262,6 +262,7 @@ def test_cross_origin_posts_are_refused(fx):
     fp = fingerprint(get(fx, key, APRIL, headers=hdrs).text)
     form = {'signoff-name': 'Mallory', 'signoff-fp': fp}
     for bad in ({'Origin': 'https://evil.example'}, {'Origin': 'null'},
+                {'Origin': 'null', 'Sec-Fetch-Site': 'same-site'},
                 {'Sec-Fetch-Site': 'cross-site'},
                 {'Origin': fx.n.base_url, 'Sec-Fetch-Site': 'cross-site'}):
         r = fx.n.post(path(key, '/signoff') + '?' + APRIL, form, headers={**hdrs, **bad})

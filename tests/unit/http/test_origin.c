@@ -28,6 +28,13 @@ int main(void)
 	CHECK(req_same_origin(&r));
 	r.origin = "https://attacker.example";
 	CHECK(!req_same_origin(&r));
+	r.origin = "null";
+	CHECK(!req_same_origin(&r));                     /* opaque, nobody vouches */
+	r.fetch_site = "same-origin";
+	CHECK(req_same_origin(&r));                      /* a no-referrer page's own form */
+	r.fetch_site = "same-site";
+	CHECK(!req_same_origin(&r));
+	r.fetch_site = NULL;
 	/* nginx's $host without the port, the port in SERVER_PORT */
 	struct req r2 = {.host = "127.0.0.1", .server_port = 8080, .origin = "http://127.0.0.1:8080"};
 	CHECK(req_same_origin(&r2));
