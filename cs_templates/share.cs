@@ -1,4 +1,4 @@
-<?cs # The share page (DESIGN §4).  Every value is escaped (VarEscapeMode
+<?cs # The share page (docs/design.md, "Share pages").  Every value is escaped (VarEscapeMode
   html).  Descriptions keep their newlines through CSS (white-space:
   pre-line on .desc), never through markup built from data, so nothing may
   stand between the .desc element and its text.  Columns the share hides

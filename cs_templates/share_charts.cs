@@ -1,4 +1,4 @@
-<?cs # Charts of a share page (DESIGN §4; data: Chart.* from share_stats.c,
+<?cs # Charts of a share page (docs/design.md, "Share pages"; data: Chart.* from share_stats.c,
   see share_stats.h).  Including this file only defines macros:
     call:annual_chart()   the annual chart card (when Chart.Annual.Visible)
     call:chart_switch()   the table/chart switch of the timesheet card

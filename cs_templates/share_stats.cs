@@ -1,4 +1,4 @@
-<?cs # Budget statistics of a share page (DESIGN §4; data: Stats.* and
+<?cs # Budget statistics of a share page (docs/design.md, "Share pages"; data: Stats.* and
   <row>.Budget / <row>.TimeBudget from share_stats.c, see share_stats.h).
   Including this file only defines macros:
     call:budget_stats()   the statistics card (nothing when Stats.Visible

@@ -1,4 +1,4 @@
-/* Who may use the admin pages (DESIGN §5, KIMAI.md §Sessions/§Permissions):
+/* Who may use the admin pages (docs/design.md, "Admin pages" and "Kimai facts"):
  * a browser logged in to Kimai whose user holds the `customer_portal`
  * permission.  Nothing is cached across requests: every admin request reads
  * the session row, the user row and the permission rows again, so a logout,

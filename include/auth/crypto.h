@@ -1,7 +1,7 @@
 /* Cryptographic primitives: constant-time comparison, HMAC-SHA256 (nettle),
  * encodings, kernel randomness, share keys, password hashes (libargon2 and
  * libcrypt's bcrypt) and the signed unlock cookie of password-protected
- * shares (DESIGN §4).  Nothing here logs: secrets never reach the logs. */
+ * shares (docs/design.md, "Share pages").  Nothing here logs: secrets never reach the logs. */
 #ifndef PORTAL_CRYPTO_H
 #define PORTAL_CRYPTO_H
 

@@ -4,7 +4,7 @@
  * A session is PHP's session encoding: `KEY|serialize(VALUE)` repeated.
  * `_sf2_attributes["_security_secured_area"]` is a string holding a second
  * serialized security token; its class tells whether the browser finished
- * logging in (KIMAI.md §Sessions). */
+ * logging in (docs/design.md, "Kimai facts"). */
 #ifndef PORTAL_KIMAI_SESSION_H
 #define PORTAL_KIMAI_SESSION_H
 

@@ -1,4 +1,4 @@
-/* Configuration (DESIGN §2).  Precedence: command-line flag > environment >
+/* Configuration (docs/design.md, "Configuration").  Precedence: command-line flag > environment >
  * Kimai's dotenv files (--kimai-dir: .env then .env.local) > default. */
 #ifndef PORTAL_CONFIG_H
 #define PORTAL_CONFIG_H

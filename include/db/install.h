@@ -1,4 +1,4 @@
-/* portal-install (DESIGN §3): creates the plugin's table and the portal's
+/* portal-install (docs/design.md, "Data"): creates the plugin's table and the portal's
  * own tables in Kimai's database, records the plugin's migrations, and copies
  * the shares of the plugin's old table once.  Idempotent: a second run
  * changes nothing. */

@@ -1,4 +1,4 @@
-/* Languages (DESIGN §6): the fixed list of supported UI languages, their
+/* Languages (docs/design.md, "Languages"): the fixed list of supported UI languages, their
  * Kimai date/time patterns and their message files
  * (cs_templates/lang/<code>.hdf).  The files are loaded once at start-up,
  * before worker threads exist, and are read-only afterwards, so every

@@ -1,4 +1,4 @@
-/* The language menu of share pages (DESIGN §6): the page being shown, in
+/* The language menu of share pages (docs/design.md, "Languages"): the page being shown, in
  * every supported language, keeping the selected month and view. */
 #ifndef PORTAL_LANG_MENU_H
 #define PORTAL_LANG_MENU_H

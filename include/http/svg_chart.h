@@ -1,4 +1,4 @@
-/* A horizontal bar chart as inline SVG, built by the program (DESIGN §4:
+/* A horizontal bar chart as inline SVG, built by the program (docs/design.md, "Share pages":
  * charts without JavaScript).  One row per bar: its label, the bar and the
  * exact value as text, so every figure is readable without hovering.
  *

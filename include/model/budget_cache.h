@@ -1,4 +1,4 @@
-/* Process-wide cache of budget figures (DESIGN §4, performance): an
+/* Process-wide cache of budget figures (docs/design.md, "Share pages", performance): an
  * all-time budget sums every record of a customer or project, which must
  * not happen on every page view.  Shared by all worker threads behind one
  * mutex; bounded (direct-mapped slots, a collision replaces the older

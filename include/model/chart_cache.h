@@ -1,4 +1,4 @@
-/* Process-wide cache of the annual chart's figures (DESIGN §4, performance):
+/* Process-wide cache of the annual chart's figures (docs/design.md, "Share pages", performance):
  * the seconds worked per month of a year sum a whole year of a customer's
  * or project's records, which must not happen on every page view.  Like
  * the budget figures (budget_cache.h): shared by all worker threads behind

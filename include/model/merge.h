@@ -1,4 +1,4 @@
-/* Lines of the share table from the month's records (DESIGN §4 "Merge
+/* Lines of the share table from the month's records (docs/design.md, "Share pages" "Merge
  * modes"): one line per record, or one per (local date, user id) whose
  * description is all, the first or the last of the day's descriptions.
  * Users are told apart by id, never by display name: two people called

@@ -1,4 +1,4 @@
-/* The timesheet records a share shows for one month (DESIGN §4 "Which
+/* The timesheet records a share shows for one month (docs/design.md, "Share pages" "Which
  * records"): stopped records of the share's projects (or of one project)
  * whose start lies in the month, the month computed in the customer's time
  * zone.  The table, the monthly chart and the CSV download all use exactly

@@ -1,4 +1,4 @@
-/* Throttling of failed unlock attempts (DESIGN §4): at most
+/* Throttling of failed unlock attempts (docs/design.md, "Share pages"): at most
  * THROTTLE_MAX_FAILURES per client address within THROTTLE_WINDOW_S,
  * counted in the database (kimai2_customer_portals_attempts) so that every
  * worker and every host sees the same count.  Times come from the database

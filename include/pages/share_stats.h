@@ -1,4 +1,4 @@
-/* Charts and budget statistics of a share page (DESIGN §4, KIMAI.md
+/* Charts and budget statistics of a share page (docs/design.md, "Share pages" and "Kimai facts"
  * §Budgets), rendered on the server: no JavaScript is needed to see them.
  *
  * Budget figures follow Kimai: only stopped, billable records count; money

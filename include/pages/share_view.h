@@ -1,4 +1,4 @@
-/* Template data of the share page (DESIGN §4), split by part of the page:
+/* Template data of the share page (docs/design.md, "Share pages"), split by part of the page:
  * month navigation (share_nav.c), the timesheet table and the customer's
  * project list (share_table.c).  Only what the share allows is ever put
  * into the template data: hidden columns never reach the HTML. */

@@ -1,4 +1,4 @@
-/* The password gate of protected shares (DESIGN §4, page_unlock.c).  A
+/* The password gate of protected shares (docs/design.md, "Share pages", page_unlock.c).  A
  * share page calls unlock_gate() first, before it loads or shows anything
  * of the customer or project. */
 #ifndef PORTAL_UNLOCK_H

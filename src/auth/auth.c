@@ -1,4 +1,4 @@
-/* Admin authorization from Kimai's own session (KIMAI.md §Sessions and
+/* Admin authorization from Kimai's own session (docs/design.md, "Kimai facts" and
  * §Permissions).  Every request runs the whole chain again — cookie syntax,
  * session row and expiry, token kind, the user row as Kimai re-checks it,
  * roles and permission rows — so nothing outlives a logout, a disabled

@@ -1,4 +1,4 @@
-/* Decoding Kimai's session payload and security token (KIMAI.md §Sessions).
+/* Decoding Kimai's session payload and security token (docs/design.md, "Kimai facts").
  *
  * Only the facts needed to re-check a login are taken from the token: its
  * class, the firewall name and the serialized user (id, username, enabled,

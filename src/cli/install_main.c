@@ -1,5 +1,5 @@
 /* portal-install: creates or updates the portal's tables in Kimai's
- * database (DESIGN §3).  Same configuration as portal, without the cookie
+ * database (docs/design.md, "Data").  Same configuration as portal, without the cookie
  * secret and the listening socket. */
 #include <stdio.h>
 #include <stdlib.h>

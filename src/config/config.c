@@ -1,4 +1,4 @@
-/* Configuration (DESIGN §2): command-line flags, then the environment, then
+/* Configuration (docs/design.md, "Configuration"): command-line flags, then the environment, then
  * Kimai's dotenv files (--kimai-dir), then defaults.  Everything is checked
  * here, once, so that the rest of the program can trust `struct config`.
  * Messages name the setting and where it came from, never a secret. */

@@ -1,4 +1,4 @@
-/* portal-install's steps (DESIGN §3), in an order that is safe to repeat:
+/* portal-install's steps (docs/design.md, "Data"), in an order that is safe to repeat:
  *   1. connect, check that this is Kimai's database;
  *   2. apply the schema files: every CREATE TABLE whose table is missing
  *      (a kept table is never altered), then record the file's version;

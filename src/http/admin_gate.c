@@ -7,7 +7,6 @@
 #include "crypto.h"
 #include "log.h"
 #include "req.h"
-#include "server.h"
 
 int req_require_admin(struct req *r, struct perr *e)
 {
@@ -40,7 +39,7 @@ const char *req_csrf_token(struct req *r)
 	if (!r->auth || !r->auth->session_id)
 		return NULL;
 	tok = arena_alloc(r->a, CSRF_TOKEN_HEXLEN + 1);
-	auth_csrf_compute(r->w->cfg->secret, sizeof(r->w->cfg->secret), r->auth->session_id,
+	auth_csrf_compute(r->cfg->secret, sizeof(r->cfg->secret), r->auth->session_id,
 	                  tok);
 	return tok;
 }
@@ -54,7 +53,7 @@ int req_check_csrf(struct req *r, struct perr *e)
 		return PERR(e, PERR_FORBIDDEN, "csrf check without an admin session");
 	if (!got->set)
 		return PERR(e, PERR_BAD_REQUEST, "csrf token missing");
-	auth_csrf_compute(r->w->cfg->secret, sizeof(r->w->cfg->secret), r->auth->session_id,
+	auth_csrf_compute(r->cfg->secret, sizeof(r->cfg->secret), r->auth->session_id,
 	                  want);
 	if (!ct_equal(got->s, got->len, want, CSRF_TOKEN_HEXLEN))
 		return PERR(e, PERR_BAD_REQUEST, "csrf token wrong");

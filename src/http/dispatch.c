@@ -1,6 +1,6 @@
 /* The request boundary.  Reads and bounds what FastCGI hands us, routes,
  * validates the language and the declared parameters, runs the page, and
- * writes one response with the security headers of DESIGN §7.  Errors come
+ * writes one response with the security headers of docs/design.md, "HTTP behaviour".  Errors come
  * back here as a struct perr, are logged once and become a status page. */
 #include <arpa/inet.h>
 #include <errno.h>

@@ -7,7 +7,6 @@
 #include "i18n.h"
 #include "log.h"
 #include "req.h"
-#include "server.h"
 
 void req_header(struct req *r, const char *name, const char *value)
 {
@@ -143,10 +142,10 @@ const char *msg(struct req *r, const char *key)
 
 struct mctx req_model(const struct req *r)
 {
-	return (struct mctx){ .db = r->w->rdb, .a = r->a, .tz = r->w->tz };
+	return (struct mctx){ .db = r->rdb, .a = r->a, .tz = r->tz };
 }
 
 struct mctx req_model_primary(const struct req *r)
 {
-	return (struct mctx){ .db = r->w->db, .a = r->a, .tz = r->w->tz };
+	return (struct mctx){ .db = r->db, .a = r->a, .tz = r->tz };
 }

@@ -1,4 +1,4 @@
-/* The plugin's old share URLs (DESIGN §4, "Legacy"): links sent to clients
+/* The plugin's old share URLs (docs/design.md, "Share pages", "Legacy"): links sent to clients
  * years ago keep working by moving them, permanently, to today's URL.  The
  * ids in the old URL must match the share, otherwise the answer is the same
  * 404 as for an unknown key. */
@@ -7,7 +7,6 @@
 #include "db.h"
 #include "i18n.h"
 #include "routes.h"
-#include "server.h"
 #include "share.h"
 #include "url.h"
 
@@ -55,7 +54,7 @@ int page_legacy_customer(struct req *r, struct perr *e)
 	if (r->args.project_id) {
 		struct dbrows rs;
 		struct dbval p[2] = {dbv_int(r->args.project_id), dbv_int(s.customer_id)};
-		if (db_exec(r->w->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
+		if (db_exec(r->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
 			return -1;
 		if (rs.nrows == 0)
 			return PERR(e, PERR_NOT_FOUND, "legacy URL names another customer's project");

@@ -22,7 +22,6 @@
 #include "merge.h"
 #include "records.h"
 #include "routes.h"
-#include "server.h"
 #include "share.h"
 #include "share_csv.h"
 #include "share_view.h"

@@ -1,7 +1,6 @@
 /* Month navigation of the share page (share_view.h). */
 #include "fmt.h"
 #include "req.h"
-#include "server.h"
 #include "share_view.h"
 #include "share_window.h"
 
@@ -25,7 +24,7 @@ static void set_link(struct req *r, const struct share_view *v, const char *pref
 		return;    /* the parameter would be rejected: no link */
 	if (!share_month_allowed(v->s, year, month))
 		return;    /* outside the share's browse window: a 404 */
-	fmt_month_year(r->w->fmt, r->lang, year, month, label, sizeof(label));
+	fmt_month_year(r->fmt, r->lang, year, month, label, sizeof(label));
 	rset(r, arena_printf(r->a, "%s.Url", prefix), share_query(r, year, month, v->details));
 	rset(r, arena_printf(r->a, "%s.Label", prefix), label);
 }
@@ -33,7 +32,7 @@ static void set_link(struct req *r, const struct share_view *v, const char *pref
 void share_nav_set(struct req *r, const struct share_view *v)
 {
 	char label[FMT_BUF];
-	fmt_month_year(r->w->fmt, r->lang, v->year, v->month, label, sizeof(label));
+	fmt_month_year(r->fmt, r->lang, v->year, v->month, label, sizeof(label));
 	rset(r, "Nav.Label", label);
 	rseti(r, "Nav.Year", v->year);
 	rseti(r, "Nav.Month", v->month);
@@ -48,7 +47,7 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	for (int m = 1; m <= 12; m++) {
 		if (!share_month_allowed(v->s, v->year, m))
 			continue;
-		fmt_month_name(r->w->fmt, r->lang, m, label, sizeof(label));
+		fmt_month_name(r->fmt, r->lang, m, label, sizeof(label));
 		rseti(r, arena_printf(r->a, "Nav.Months.%d.Value", m), m);
 		rset(r, arena_printf(r->a, "Nav.Months.%d.Name", m), label);
 		if (m == v->month)

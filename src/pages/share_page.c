@@ -1,4 +1,4 @@
-/* The public share page (DESIGN §4): a customer or project share, or one
+/* The public share page (docs/design.md, "Share pages"): a customer or project share, or one
  * project of a customer share, for one month.  Also the loading of that
  * month (share, gate, project, records) which the CSV download reuses. */
 #include <string.h>
@@ -10,7 +10,6 @@
 #include "merge.h"
 #include "records.h"
 #include "routes.h"
-#include "server.h"
 #include "share.h"
 #include "share_stats.h"
 #include "share_view.h"
@@ -29,7 +28,7 @@ int share_view_project(struct req *r, struct share_view *v, struct perr *e)
 	if (!s->is_customer)
 		return PERR(e, PERR_NOT_FOUND, "project page of a project share");
 	struct dbval p[2] = {dbv_int(r->args.project_id), dbv_int(s->customer_id)};
-	if (db_exec(r->w->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
+	if (db_exec(r->rdb, ST_SHARE_PROJECT, p, 2, r->a, &rs, e))
 		return -1;
 	if (rs.nrows == 0)
 		return PERR(e, PERR_NOT_FOUND, "project %lld is not a visible project of the share",
@@ -43,7 +42,7 @@ int share_view_project(struct req *r, struct share_view *v, struct perr *e)
  * the customer is (a client in Sydney sees their new month first). */
 int share_view_month(struct req *r, struct share_view *v, struct perr *e)
 {
-	if (tz_now_month(r->w->tz, v->s->timezone, &v->now_year, &v->now_month) < 0)
+	if (tz_now_month(r->tz, v->s->timezone, &v->now_year, &v->now_month) < 0)
 		return PERR(e, PERR_INTERNAL, "no current month");
 	v->details = r->p[P_DETAILS].set ? r->p[P_DETAILS].s : NULL;
 	/* Inside the share's browse window, if it has one (share_window.h). */
@@ -65,7 +64,7 @@ static void set_header(struct req *r, const struct share_view *v)
 		                   .query = share_query(r, v->year, v->month, v->details)};
 		rset(r, "Share.BackUrl", url_for(r, back));
 	}
-	fmt_month_year(r->w->fmt, r->lang, v->year, v->month, label, sizeof(label));
+	fmt_month_year(r->fmt, r->lang, v->year, v->month, label, sizeof(label));
 	rsetf(r, "Page.Title", "%s – %s", name ? name : "", label);
 }
 

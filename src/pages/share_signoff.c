@@ -14,7 +14,6 @@
 #include "origin.h"
 #include "records.h"
 #include "routes.h"
-#include "server.h"
 #include "share.h"
 #include "share_view.h"
 #include "signoff_view.h"

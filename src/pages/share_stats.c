@@ -8,7 +8,6 @@
 #include "fmt.h"
 #include "records.h"
 #include "req.h"
-#include "server.h"
 #include "share.h"
 #include "share_stats.h"
 #include "share_window.h"
@@ -29,13 +28,13 @@ static void set_money_block(struct req *r, const struct share *s, const char *pr
 		return;   /* no budget: no bar at all */
 	setp(r, prefix, "Visible", "1");
 	setp(r, prefix, "Monthly", f->monthly ? "1" : "0");
-	setp(r, prefix, "Spent", fmt_money(r->w->fmt, r->lang, s->currency, f->spent, b, sizeof(b)));
-	setp(r, prefix, "Total", fmt_money(r->w->fmt, r->lang, s->currency, f->budget, b, sizeof(b)));
-	setp(r, prefix, "Left", fmt_money(r->w->fmt, r->lang, s->currency, c.left, b, sizeof(b)));
+	setp(r, prefix, "Spent", fmt_money(r->fmt, r->lang, s->currency, f->spent, b, sizeof(b)));
+	setp(r, prefix, "Total", fmt_money(r->fmt, r->lang, s->currency, f->budget, b, sizeof(b)));
+	setp(r, prefix, "Left", fmt_money(r->fmt, r->lang, s->currency, c.left, b, sizeof(b)));
 	setp(r, prefix, "Exceeded",
-	     fmt_money(r->w->fmt, r->lang, s->currency, c.exceeded, b, sizeof(b)));
+	     fmt_money(r->fmt, r->lang, s->currency, c.exceeded, b, sizeof(b)));
 	setp(r, prefix, "Over", c.exceeded > 0 ? "1" : "0");
-	setp(r, prefix, "Percent", fmt_percent(r->w->fmt, r->lang, c.percent, b, sizeof(b)));
+	setp(r, prefix, "Percent", fmt_percent(r->fmt, r->lang, c.percent, b, sizeof(b)));
 	setp(r, prefix, "Meter", arena_printf(r->a, "%.1f", c.meter));
 	setp(r, prefix, "Level", budget_level_names[c.level]);
 }
@@ -55,7 +54,7 @@ static void set_time_block(struct req *r, const char *prefix, const struct budge
 	setp(r, prefix, "Left", fmt_duration(left, b, sizeof(b)));
 	setp(r, prefix, "Exceeded", fmt_duration(over, b, sizeof(b)));
 	setp(r, prefix, "Over", over > 0 ? "1" : "0");
-	setp(r, prefix, "Percent", fmt_percent(r->w->fmt, r->lang, c.percent, b, sizeof(b)));
+	setp(r, prefix, "Percent", fmt_percent(r->fmt, r->lang, c.percent, b, sizeof(b)));
 	setp(r, prefix, "Meter", arena_printf(r->a, "%.1f", c.meter));
 	setp(r, prefix, "Level", budget_level_names[c.level]);
 }
@@ -69,7 +68,7 @@ static const char *msg_arg(struct req *r, const char *key, const char *arg);
 static void set_period(struct req *r, const char *prefix, int y, int m, bool current)
 {
 	char b[FMT_BUF];
-	const char *month = arena_strdup(r->a, fmt_month_year(r->w->fmt, r->lang, y, m, b,
+	const char *month = arena_strdup(r->a, fmt_month_year(r->fmt, r->lang, y, m, b,
 	                                                      sizeof(b)));
 	setp(r, prefix, "Period", arena_printf(r->a, "%04d-%02d", y, m));
 	setp(r, prefix, "PeriodCurrent", current ? "1" : "0");
@@ -90,7 +89,7 @@ static int set_budget_blocks(struct req *r, const struct share *s, enum budget_k
 	*shown = false;
 	if (!s->flags[AF_BUDGET_STATS] && !s->flags[AF_TIME_BUDGET_STATS])
 		return 0;
-	if (tz_now_month(r->w->tz, s->timezone, &now_y, &now_m) < 0)
+	if (tz_now_month(r->tz, s->timezone, &now_y, &now_m) < 0)
 		return PERR(e, PERR_INTERNAL, "no current month in the customer's zone");
 	if (budget_figures_load(&mc, kind, id, s->timezone, y, m, &f, e))
 		return -1;
@@ -196,7 +195,7 @@ static int annual_chart(struct req *r, const struct share *s, long long project_
 	for (int i = 0; i < 12; i++) {
 		const char *prefix = arena_printf(r->a, "Chart.Annual.Bars.%d", i + 1);
 		bars[i] = (struct chart_bar){
-			.label = arena_strdup(r->a, fmt_month_name(r->w->fmt, r->lang, i + 1, b,
+			.label = arena_strdup(r->a, fmt_month_name(r->fmt, r->lang, i + 1, b,
 			                                           sizeof(b))),
 			.value = arena_strdup(r->a, fmt_duration(secs[i], b, sizeof(b))),
 			.seconds = secs[i],
@@ -236,9 +235,9 @@ static int monthly_chart(struct req *r, const struct record_list *recs, struct p
 		/* Noon UTC of the calendar day names its weekday in any zone. */
 		long long noon = utc_epoch(recs->year, recs->month, d, 12, 0, 0);
 		struct tm_local lt;
-		bool weekend = tz_local(r->w->tz, "UTC", noon, &lt) >= 0 && lt.wday >= 6;
-		fmt_weekday_short(r->w->fmt, r->lang, "UTC", noon, wd, sizeof(wd));
-		const char *date = arena_strdup(r->a, fmt_date_ymd(r->w->fmt, r->lang, recs->year,
+		bool weekend = tz_local(r->tz, "UTC", noon, &lt) >= 0 && lt.wday >= 6;
+		fmt_weekday_short(r->fmt, r->lang, "UTC", noon, wd, sizeof(wd));
+		const char *date = arena_strdup(r->a, fmt_date_ymd(r->fmt, r->lang, recs->year,
 		                                                   recs->month, d, b, sizeof(b)));
 		bars[d - 1] = (struct chart_bar){
 			.label = arena_printf(r->a, "%d %s", d, wd),
@@ -254,7 +253,7 @@ static int monthly_chart(struct req *r, const struct record_list *recs, struct p
 	struct chart c = {
 		.id = "chart-monthly",
 		.title = msg_arg(r, "chart.monthly_title",
-		                 fmt_month_year(r->w->fmt, r->lang, recs->year, recs->month, b,
+		                 fmt_month_year(r->fmt, r->lang, recs->year, recs->month, b,
 		                                sizeof(b))),
 		.bars = bars,
 		.nbars = (size_t)ndays,

@@ -7,7 +7,6 @@
 #include "db.h"
 #include "fmt.h"
 #include "req.h"
-#include "server.h"
 #include "share_stats.h"
 #include "share_view.h"
 #include "url.h"
@@ -39,7 +38,7 @@ const char *share_decimal(struct req *r, double amount)
 static const char *money(struct req *r, const struct share *s, double amount)
 {
 	char out[FMT_BUF];
-	return arena_strdup(r->a, fmt_money(r->w->fmt, r->lang, s->currency, amount, out,
+	return arena_strdup(r->a, fmt_money(r->fmt, r->lang, s->currency, amount, out,
 	                                    sizeof(out)));
 }
 
@@ -159,7 +158,7 @@ static void put_badge(struct buf *b, const char *lbl)
 static void put_money(struct req *r, const struct share *s, struct buf *b, double amount)
 {
 	char out[FMT_BUF];
-	html(b, fmt_money(r->w->fmt, r->lang, s->currency, amount, out, sizeof(out)));
+	html(b, fmt_money(r->fmt, r->lang, s->currency, amount, out, sizeof(out)));
 }
 
 static void put_duration(struct buf *b, long long seconds)
@@ -237,7 +236,7 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		puts_(b, billable);
 		PUT_LIT(b, "\">\n");
 		put_cell(b, "date", lb.date);
-		html(b, fmt_date_ymd(r->w->fmt, r->lang, l->year, l->month, l->day, date,
+		html(b, fmt_date_ymd(r->fmt, r->lang, l->year, l->month, l->day, date,
 		                     sizeof(date)));
 		PUT_LIT(b, "</td>");
 		if (s->flags[AF_USER_VISIBLE]) {
@@ -311,7 +310,7 @@ int share_projects_set(struct req *r, const struct share_view *v, struct perr *e
 {
 	struct dbrows rs;
 	struct dbval p[1] = {dbv_int(v->s->customer_id)};
-	if (db_exec(r->w->rdb, ST_SHARE_PROJECTS, p, 1, r->a, &rs, e))
+	if (db_exec(r->rdb, ST_SHARE_PROJECTS, p, 1, r->a, &rs, e))
 		return -1;
 	rseti(r, "Projects.Count", (long long)rs.nrows);
 	if (v->s->flags[AF_BUDGET_STATS] || v->s->flags[AF_TIME_BUDGET_STATS])

@@ -5,7 +5,6 @@
 #include "fmt.h"
 #include "records.h"
 #include "req.h"
-#include "server.h"
 #include "share.h"
 #include "share_csv.h"
 #include "share_view.h"
@@ -47,15 +46,15 @@ const char *signoff_subst(struct req *r, const char *text, const char *a, const 
 const char *signoff_when_utc(struct req *r, const struct signoff *so)
 {
 	char d[FMT_BUF], t[FMT_BUF];
-	fmt_date(r->w->fmt, r->lang, "UTC", so->signed_epoch, d, sizeof(d));
-	fmt_time(r->w->fmt, r->lang, "UTC", so->signed_epoch, t, sizeof(t));
+	fmt_date(r->fmt, r->lang, "UTC", so->signed_epoch, d, sizeof(d));
+	fmt_time(r->fmt, r->lang, "UTC", so->signed_epoch, t, sizeof(t));
 	return arena_printf(r->a, "%s %s UTC", d, t);
 }
 
 const char *signoff_date(struct req *r, const struct signoff *so, const char *zone)
 {
 	char d[FMT_BUF];
-	return arena_strdup(r->a, fmt_date(r->w->fmt, r->lang, zone ? zone : "UTC",
+	return arena_strdup(r->a, fmt_date(r->fmt, r->lang, zone ? zone : "UTC",
 	                                   so->signed_epoch, d, sizeof(d)));
 }
 
@@ -82,7 +81,7 @@ static void set_sum(struct req *r, const char *pre, const struct signoff_sum *su
 	rseti(r, arena_printf(r->a, "%sCount", pre), sum->count);
 	if (money) {
 		rset(r, arena_printf(r->a, "%sMoney", pre),
-		     fmt_money(r->w->fmt, r->lang, currency, sum->money, b, sizeof(b)));
+		     fmt_money(r->fmt, r->lang, currency, sum->money, b, sizeof(b)));
 		rset(r, arena_printf(r->a, "%sMoneyRaw", pre), share_decimal(r, sum->money));
 	}
 }

@@ -12,7 +12,6 @@
 #include "i18n.h"
 #include "log.h"
 #include "req.h"
-#include "server.h"
 #include "share.h"
 #include "throttle.h"
 #include "unlock.h"
@@ -91,7 +90,7 @@ static bool has_valid_cookie(struct req *r, const struct share *s)
 	const char *h = r->cookie_header;
 	const char *name = unlock_cookie_name(r, s->id);
 	size_t nlen = strlen(name);
-	const struct config *cfg = r->w->cfg;
+	const struct config *cfg = r->cfg;
 	long long now = (long long)time(NULL);
 	int seen = 0;
 
@@ -150,7 +149,7 @@ static int show_throttled(struct req *r, long long retry_after, struct perr *e)
 
 static int set_cookie(struct req *r, const struct share *s, struct perr *e)
 {
-	const struct config *cfg = r->w->cfg;
+	const struct config *cfg = r->cfg;
 	char value[UNLOCK_COOKIE_MAX + 1];
 	long long expires = (long long)time(NULL) + UNLOCK_TTL_S;
 
@@ -183,7 +182,7 @@ static int unlock_post(struct req *r, const struct share *s, struct perr *e)
 	long long retry_after = 0;
 	bool over = false, ok;
 
-	if (throttle_attempt(r->w->db, r->a, r->remote_addr, s->id, &over, &retry_after, e)) {
+	if (throttle_attempt(r->db, r->a, r->remote_addr, s->id, &over, &retry_after, e)) {
 		forget_password(r);
 		return -1;
 	}
@@ -199,7 +198,7 @@ static int unlock_post(struct req *r, const struct share *s, struct perr *e)
 		log_debug("unlock: share %lld: wrong password", s->id);
 		return show_form(r, true, e);
 	}
-	if (throttle_reset(r->w->db, r->a, r->remote_addr, s->id, e))
+	if (throttle_reset(r->db, r->a, r->remote_addr, s->id, e))
 		return -1;
 	if (set_cookie(r, s, e))
 		return -1;
@@ -212,7 +211,7 @@ bool unlock_ok(struct req *r, const struct share *s)
 	if (!s->password_hash)
 		return true;
 	r->no_store = true;
-	return r->w->cfg->has_secret && has_valid_cookie(r, s);
+	return r->cfg->has_secret && has_valid_cookie(r, s);
 }
 
 int unlock_gate(struct req *r, const struct share *s, bool *show_data, struct perr *e)
@@ -223,7 +222,7 @@ int unlock_gate(struct req *r, const struct share *s, bool *show_data, struct pe
 		return 0;
 	}
 	r->no_store = true;
-	if (!r->w->cfg->has_secret)
+	if (!r->cfg->has_secret)
 		return PERR(e, PERR_INTERNAL, "no secret for unlock cookies");
 	if (r->method == HTTP_POST)
 		return unlock_post(r, s, e);

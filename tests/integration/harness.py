@@ -58,7 +58,7 @@ DUMP_FILES = {
     '2.45-permissions': DUMPS / 'kimai-2.45-permissions.sql',
 }
 
-# The portal's liveness and readiness paths (DESIGN §8).
+# The portal's liveness and readiness paths (docs/design.md, "Operating it").
 HEALTH_PATH = '/customer-portal/health'
 READY_PATH = '/customer-portal/ready'
 

@@ -1,4 +1,4 @@
-"""Admin pages (DESIGN §5; KIMAI.md §Sessions, §Permissions), through nginx on a real Kimai
+"""Admin pages (docs/design.md, "Admin pages"; docs/design.md, "Kimai facts", §Permissions), through nginx on a real Kimai
 database.
 
 Who gets in is decided from rows of kimai2_sessions exactly as Kimai writes them: the sample

@@ -1,4 +1,4 @@
-"""Faults (issue "Hardening", DESIGN §8): what happens to the portal when the database
+"""Faults (issue "Hardening", docs/design.md, "Operating it"): what happens to the portal when the database
 dies, hangs or is slow, when more clients come than there are workers, and when the
 portal is told to stop in the middle of it all.
 

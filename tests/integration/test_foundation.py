@@ -1,4 +1,4 @@
-"""Foundation (DESIGN §3, §7, §8): portal-install on the real Kimai dumps, the plugin's
+"""Foundation (docs/design.md, "Data", §7, §8): portal-install on the real Kimai dumps, the plugin's
 table exactly as the PHP plugin makes it, the first pages through nginx.conf.sample,
 security headers, health/ready, database outages and a graceful SIGTERM."""
 

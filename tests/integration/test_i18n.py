@@ -1,4 +1,4 @@
-"""Languages, formats and time zones (DESIGN §6), through nginx on a real Kimai database.
+"""Languages, formats and time zones (docs/design.md, "Languages"), through nginx on a real Kimai database.
 
 * The same share in en, de, fr and ja: month names, Kimai's date pattern of the language,
   money in the customer's currency formatted for the language.

@@ -1,4 +1,4 @@
-"""--read-database-url: reads from a MariaDB replica, writes to the primary (DESIGN §8).
+"""--read-database-url: reads from a MariaDB replica, writes to the primary (docs/design.md, "Operating it").
 
 Two private mariadbd instances replicate on loopback: the primary writes a binary log
 (server-id 1), the replica (server-id 2, read-only) follows it by GTID.  The portal gets

@@ -1,4 +1,4 @@
-"""Share pages (DESIGN §4): what a client sees on a project or customer share, through
+"""Share pages (docs/design.md, "Share pages"): what a client sees on a project or customer share, through
 nginx on real Kimai databases.
 
 Expected numbers are computed by hand from the rows below (and from the dumps) and

@@ -1,4 +1,4 @@
-"""Charts and budget statistics of share pages (DESIGN §4, KIMAI.md §Budgets).
+"""Charts and budget statistics of share pages (docs/design.md, "Share pages" and "Kimai facts").
 
 A Kimai database with Kimai's schema and a small hand-made data set, placed relative to
 "now" in the customer's time zone (America/New_York): a customer with a monthly money and

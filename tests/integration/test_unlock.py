@@ -1,4 +1,4 @@
-"""Password-protected shares (DESIGN §4, §7), through nginx on a real Kimai database.
+"""Password-protected shares (docs/design.md, "Share pages", §7), through nginx on a real Kimai database.
 
 Two portal processes share one database and one secret, each behind its own nginx, as two
 hosts behind a load balancer would.  Both trust 127.0.0.1 as a proxy, so each test gives

@@ -5,7 +5,6 @@
 #include "auth.h"
 #include "i18n.h"
 #include "req.h"
-#include "server.h"
 
 struct share_viewer admin_viewer(const struct req *r)
 {

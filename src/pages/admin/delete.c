@@ -5,7 +5,6 @@
 #include "db.h"
 #include "log.h"
 #include "routes.h"
-#include "server.h"
 
 static const struct admin_confirm confirm = {
 	"delete", "admin.delete_title", "admin.delete_confirm", "admin.delete",
@@ -23,7 +22,7 @@ int page_admin_delete(struct req *r, struct perr *e)
 		return 0;
 	p[0] = dbv_int(s.id);
 	p[1] = dbv_text(s.key);
-	if (db_exec(r->w->db, ST_ADMIN_DELETE, p, 2, r->a, NULL, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_DELETE, p, 2, r->a, NULL, e) < 0)
 		return -1;
 	log_info("admin: user %lld deleted share %lld", r->auth->id, s.id);
 	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,

@@ -1,4 +1,4 @@
-/* The share form (DESIGN §5): create (?type=customer|project) and edit.
+/* The share form (docs/design.md, "Admin pages"): create (?type=customer|project) and edit.
  *
  * Fields as the plugin's: the customer or project (visible and hidden ones,
  * projects grouped by customer, limited by Kimai's team rule), merge mode,
@@ -17,7 +17,6 @@
 #include "db.h"
 #include "log.h"
 #include "routes.h"
-#include "server.h"
 
 /* What the edit form shows in the password field of a protected share (the
  * plugin's value, so both behave alike).  Sent back unchanged = keep. */
@@ -97,7 +96,7 @@ static int set_customers(struct req *r, long long selected, struct perr *e)
 	struct dbrows rs = {0};
 	struct dbval p[2] = { dbv_int(r->auth->view_all_data), dbv_int(r->auth->id) };
 
-	if (db_exec(r->w->db, ST_ADMIN_CUSTOMERS, p, 2, r->a, &rs, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_CUSTOMERS, p, 2, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++)
 		set_option(r, arena_printf(r->a, "Admin.Customers.%zu.", i), &rs, i, selected);
@@ -113,7 +112,7 @@ static int set_projects(struct req *r, long long selected, struct perr *e)
 	long long last_customer = -1;
 	size_t g = 0, m = 0;
 
-	if (db_exec(r->w->db, ST_ADMIN_PROJECTS, p, 3, r->a, &rs, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_PROJECTS, p, 3, r->a, &rs, e) < 0)
 		return -1;
 	for (size_t i = 0; i < rs.nrows; i++) {
 		long long cid = dbr_int(&rs, i, 3, 0);
@@ -146,7 +145,7 @@ static int entity_allowed(struct req *r, const struct form *f, bool *ok, struct 
 	*ok = false;
 	if (f->entity <= 0)
 		return 0;
-	if (db_exec(r->w->db, f->is_customer ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK,
+	if (db_exec(r->db, f->is_customer ? ST_ADMIN_CUSTOMER_OK : ST_ADMIN_PROJECT_OK,
 	            p, f->is_customer ? 3 : 4, r->a, &rs, e) < 0)
 		return -1;
 	*ok = rs.nrows == 1;
@@ -263,7 +262,7 @@ static int insert_share(struct req *r, const struct form *f, const char *hash,
 		if (share_key_new(key, e) < 0)
 			return -1;
 		p[0] = dbv_text(key);
-		if (db_exec(r->w->db, ST_ADMIN_KEY_EXISTS, p, 1, r->a, &rs, e) < 0)
+		if (db_exec(r->db, ST_ADMIN_KEY_EXISTS, p, 1, r->a, &rs, e) < 0)
 			return -1;
 		if (rs.nrows)
 			continue;
@@ -274,13 +273,13 @@ static int insert_share(struct req *r, const struct form *f, const char *hash,
 		p[4] = dbv_text(merge_mode_names[f->merge]);
 		for (int k = 0; k < AF__MAX; k++)
 			p[5 + k] = dbv_int(f->flags[k]);
-		if (db_exec(r->w->db, ST_ADMIN_INSERT, p, 5 + AF__MAX, r->a, NULL, e) == 0) {
+		if (db_exec(r->db, ST_ADMIN_INSERT, p, 5 + AF__MAX, r->a, NULL, e) == 0) {
 			log_info("admin: user %lld created share %lld", r->auth->id,
-			         (long long)db_insert_id(r->w->db));
+			         (long long)db_insert_id(r->db));
 			return 0;
 		}
 		/* A key made between our check and the insert: draw another. */
-		if (e->kind != PERR_INTERNAL || db_errno(r->w->db) != DB_ERR_DUP_ENTRY)
+		if (e->kind != PERR_INTERNAL || db_errno(r->db) != DB_ERR_DUP_ENTRY)
 			return -1;
 		perr_clear(e);
 	}
@@ -302,7 +301,7 @@ static int update_share(struct req *r, const struct form *f, const char *hash,
 		p[n++] = dbv_int(f->flags[k]);
 	p[n++] = dbv_int(f->cur.id);
 	p[n++] = dbv_text(f->cur.key);
-	if (db_exec(r->w->db, ST_ADMIN_UPDATE, p, n, r->a, NULL, e) < 0)
+	if (db_exec(r->db, ST_ADMIN_UPDATE, p, n, r->a, NULL, e) < 0)
 		return -1;
 	log_info("admin: user %lld updated share %lld", r->auth->id, f->cur.id);
 	return 0;
@@ -329,7 +328,7 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 	if (f->editing ? update_share(r, f, hash, e) < 0 : insert_share(r, f, hash, e) < 0)
 		return -1;
 	/* The insert was this connection's last statement: its id is the new share's. */
-	long long id = f->editing ? f->cur.id : (long long)db_insert_id(r->w->db);
+	long long id = f->editing ? f->cur.id : (long long)db_insert_id(r->db);
 	if (admin_extras_save(r, id, &f->extras, e) < 0)
 		return -1;
 	if (admin_signoff_save(r, id, f->sign_off, e) < 0)

@@ -6,7 +6,6 @@
 #include "admin_page.h"
 #include "fmt.h"
 #include "req.h"
-#include "server.h"
 #include "share_window.h"
 
 static const char *month_text(struct req *r, int idx)
@@ -18,7 +17,7 @@ void admin_extras_from_share(struct req *r, const struct share *s,
                              struct admin_extras_form *f)
 {
 	memset(f, 0, sizeof(*f));
-	share_extras_of(r->w->tz, s, &f->x);
+	share_extras_of(r->tz, s, &f->x);
 	f->expires = f->x.has_expiry ? arena_printf(r->a, "%04d-%02d-%02d", f->x.exp_year,
 	                                            f->x.exp_month, f->x.exp_day) : "";
 	f->window_from = month_text(r, f->x.window_from);
@@ -65,7 +64,7 @@ void admin_extras_show(struct req *r, const struct admin_extras_form *f)
 int admin_extras_save(struct req *r, long long id, const struct admin_extras_form *f,
                       struct perr *e)
 {
-	return share_extras_save(r->w->db, r->w->tz, r->a, id, &f->x, e);
+	return share_extras_save(r->db, r->tz, r->a, id, &f->x, e);
 }
 
 static void setk(struct req *r, const char *pre, const char *key, const char *value)
@@ -79,28 +78,28 @@ void admin_extras_list_row(struct req *r, const char *pre, const struct share *s
 	char b[FMT_BUF], t[FMT_BUF];
 	long long at;
 
-	share_extras_of(r->w->tz, s, &x);
+	share_extras_of(r->tz, s, &x);
 	setk(r, pre, "Status", s->expired ? "expired" : "active");
 	setk(r, pre, "StatusLabel", msg(r, s->expired ? "admin.expired" : "admin.active"));
 	if (x.has_expiry) {
-		setk(r, pre, "Expires", fmt_date_ymd(r->w->fmt, r->lang, x.exp_year, x.exp_month,
+		setk(r, pre, "Expires", fmt_date_ymd(r->fmt, r->lang, x.exp_year, x.exp_month,
 		                                     x.exp_day, b, sizeof(b)));
 		setk(r, pre, "ExpiresIso", arena_printf(r->a, "%04d-%02d-%02d", x.exp_year,
 		                                         x.exp_month, x.exp_day));
 	}
 	if (x.window_from || x.window_to) {
 		const char *from = x.window_from ?
-			arena_strdup(r->a, fmt_month_year(r->w->fmt, r->lang, MONTH_YEAR(x.window_from),
+			arena_strdup(r->a, fmt_month_year(r->fmt, r->lang, MONTH_YEAR(x.window_from),
 			                                  MONTH_MONTH(x.window_from), b, sizeof(b))) : "…";
 		const char *to = x.window_to ?
-			arena_strdup(r->a, fmt_month_year(r->w->fmt, r->lang, MONTH_YEAR(x.window_to),
+			arena_strdup(r->a, fmt_month_year(r->fmt, r->lang, MONTH_YEAR(x.window_to),
 			                                  MONTH_MONTH(x.window_to), b, sizeof(b))) : "…";
 		setk(r, pre, "Window", arena_printf(r->a, "%s – %s", from, to));
 	}
 	setk(r, pre, "Views", arena_printf(r->a, "%lld", s->views));
 	if (s->last_view && utc_parse_datetime(s->last_view, &at) == 0) {
-		fmt_date(r->w->fmt, r->lang, "UTC", at, b, sizeof(b));
-		fmt_time(r->w->fmt, r->lang, "UTC", at, t, sizeof(t));
+		fmt_date(r->fmt, r->lang, "UTC", at, b, sizeof(b));
+		fmt_time(r->fmt, r->lang, "UTC", at, t, sizeof(t));
 		setk(r, pre, "LastView", arena_printf(r->a, "%s %s UTC", b, t));
 		setk(r, pre, "LastViewIso", s->last_view);
 	}

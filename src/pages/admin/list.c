@@ -1,6 +1,6 @@
 /* GET /{lang}/admin/customer-portal: every share the admin may manage,
  * with its public URL (and a copy button), password yes/no, merge mode and
- * visibility options, and the edit and delete actions (DESIGN §5). */
+ * visibility options, and the edit and delete actions (docs/design.md, "Admin pages"). */
 #include <stdio.h>
 
 #include "admin_extras.h"

@@ -9,7 +9,6 @@
 #include "db.h"
 #include "log.h"
 #include "routes.h"
-#include "server.h"
 #include "share_store.h"
 
 static const struct admin_confirm confirm = {
@@ -26,7 +25,7 @@ int page_admin_rotate(struct req *r, struct perr *e)
 		return -1;
 	if (!confirmed)
 		return 0;
-	if (share_rotate_key(r->w->db, r->a, s.id, s.key, key, e) < 0)
+	if (share_rotate_key(r->db, r->a, s.id, s.key, key, e) < 0)
 		return -1;
 	log_info("admin: user %lld rotated the key of share %lld", r->auth->id, s.id);
 	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,

@@ -12,7 +12,6 @@
 #include "origin.h"
 #include "req.h"
 #include "routes.h"
-#include "server.h"
 #include "share.h"
 #include "signoff_view.h"
 
@@ -53,7 +52,7 @@ static int set_row(struct req *r, HDF *node, const struct share *s, const struct
 	if (signoff_state_now(r, s, so, &st, &now, e))
 		return -1;
 	rseti_in(node, "Id", so->id);
-	rset_in(node, "Month", fmt_month_year(r->w->fmt, r->lang, so->year, so->month, b,
+	rset_in(node, "Month", fmt_month_year(r->fmt, r->lang, so->year, so->month, b,
 	                                      sizeof(b)));
 	rset_in(node, "MonthIso", arena_printf(r->a, "%04d-%02d", so->year, so->month));
 	rset_in(node, "Name", so->name);
@@ -66,9 +65,9 @@ static int set_row(struct req *r, HDF *node, const struct share *s, const struct
 	rset_in(node, "Fingerprint", so->sum.fp);
 	rset_in(node, "Duration", fmt_duration(so->sum.duration, b, sizeof(b)));
 	rset_in(node, "NowDuration", fmt_duration(now.duration, b, sizeof(b)));
-	rset_in(node, "Money", fmt_money(r->w->fmt, r->lang, so->currency ? so->currency :
+	rset_in(node, "Money", fmt_money(r->fmt, r->lang, so->currency ? so->currency :
 	                                 s->currency, so->sum.money, b, sizeof(b)));
-	rset_in(node, "NowMoney", fmt_money(r->w->fmt, r->lang, s->currency, now.money, b,
+	rset_in(node, "NowMoney", fmt_money(r->fmt, r->lang, s->currency, now.money, b,
 	                                    sizeof(b)));
 	rseti_in(node, "Count", so->sum.count);
 	rseti_in(node, "NowCount", now.count);
@@ -76,8 +75,8 @@ static int set_row(struct req *r, HDF *node, const struct share *s, const struct
 		long long at = 0;
 		char t[FMT_BUF];
 		utc_parse_datetime(so->withdrawn_at, &at);
-		fmt_date(r->w->fmt, r->lang, "UTC", at, b, sizeof(b));
-		fmt_time(r->w->fmt, r->lang, "UTC", at, t, sizeof(t));
+		fmt_date(r->fmt, r->lang, "UTC", at, b, sizeof(b));
+		fmt_time(r->fmt, r->lang, "UTC", at, t, sizeof(t));
 		rset_in(node, "Withdrawn", signoff_subst(r, msg(r, "signoff.withdrawn_by"),
 		                                         so->withdrawn_by,
 		                                         arena_printf(r->a, "%s %s UTC", b, t)));
