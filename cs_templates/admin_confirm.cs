@@ -19,7 +19,7 @@ include:"header.cs" ?>
 <dt><?cs var:Lang.admin.url ?></dt>
 <dd><code><?cs var:Confirm.Url ?></code></dd>
 </dl>
-<p class="alert alert-warning"><?cs var:Confirm.Warning ?></p>
+<p class="alert alert-warning"><?cs var:Confirm.Warning ?><?cs if:Confirm.Action == "delete" ?> <?cs var:Lang.signoff.delete_note ?><?cs /if ?></p>
 <form method="post" action="" class="form-actions">
 <input type="hidden" name="_token" value="<?cs var:Admin.Csrf ?>">
 <button type="submit" class="btn btn-danger"><?cs var:Confirm.Button ?></button>

@@ -90,6 +90,11 @@ include:"header.cs" ?>
 <div class="check"><input type="checkbox" id="time_budget_stats_visible" name="time_budget_stats_visible" value="1"<?cs if:Form.Flags.time_budget_stats_visible ?> checked<?cs /if ?>><label for="time_budget_stats_visible"><?cs var:Lang.admin.time_budget_stats_visible ?></label></div>
 <?cs if:Form.Type == "customer" ?><p class="field-hint" id="budget-stats-note"><?cs var:Lang.admin.budget_stats_note ?></p><?cs /if ?>
 </fieldset>
+<fieldset>
+<legend><?cs var:Lang.signoff.title ?></legend>
+<div class="check"><input type="checkbox" id="sign_off" name="sign_off" value="1"<?cs if:Form.SignOff ?> checked<?cs /if ?> aria-describedby="sign-off-hint"><label for="sign_off"><?cs var:Lang.signoff.option ?></label></div>
+<p class="field-hint" id="sign-off-hint"><?cs var:Lang.signoff.option_hint ?></p>
+</fieldset>
 <div class="form-actions">
 <button type="submit" class="btn btn-primary"><?cs var:Lang.admin.save ?></button>
 <a class="btn btn-ghost" href="<?cs var:Admin.ListUrl ?>"><?cs var:Lang.admin.cancel ?></a>
@@ -98,4 +103,28 @@ include:"header.cs" ?>
 </form>
 </div>
 </section>
-<?cs include:"footer.cs" ?>
+<?cs if:Form.Editing ?><section class="card signoffs" id="signoffs" aria-labelledby="signoffs-title">
+<div class="card-header"><h2 class="card-title" id="signoffs-title"><?cs var:Lang.signoff.admin_title ?></h2></div>
+<?cs if:Admin.SignoffDone ?><div class="card-body"><p class="alert alert-success" role="status"><?cs var:Admin.SignoffDone ?></p></div>
+<?cs /if ?><?cs if:Admin.SignoffCount == 0 ?><div class="card-body"><p class="empty"><?cs var:Lang.signoff.admin_empty ?></p></div>
+<?cs else ?><div class="card-body flush"><div class="table-wrap" tabindex="0" role="region" aria-labelledby="signoffs-title">
+<table class="table stack admin-signoffs">
+<thead><tr><th scope="col"><?cs var:Lang.share.month ?></th><th scope="col"><?cs var:Lang.signoff.name ?></th><th scope="col"><?cs var:Lang.signoff.when ?></th><th scope="col"><?cs var:Lang.admin.status ?></th><th scope="col"><?cs var:Lang.signoff.confirmed_totals ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.admin.actions ?></span></th></tr></thead>
+<tbody>
+<?cs each:so = Admin.Signoffs ?><tr data-signoff-id="<?cs var:so.Id ?>" data-signoff-state="<?cs var:so.State ?>" data-month="<?cs var:so.MonthIso ?>">
+<th scope="row" data-label="<?cs var:Lang.share.month ?>"><?cs var:so.Month ?></th>
+<td data-label="<?cs var:Lang.signoff.name ?>"><?cs var:so.Name ?><?cs if:so.Comment ?><span class="rate-parts desc"><?cs var:so.Comment ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.signoff.when ?>"><?cs var:so.When ?><span class="rate-parts"><?cs var:Lang.signoff.network ?>: <?cs var:so.Net ?></span></td>
+<td data-label="<?cs var:Lang.admin.status ?>"><span class="badge<?cs if:so.State == "confirmed" ?> badge-success<?cs elif:so.State == "changed" ?> badge-danger<?cs else ?> badge-muted<?cs /if ?>"><?cs var:so.StateLabel ?></span><?cs if:so.Withdrawn ?><span class="rate-parts"><?cs var:so.Withdrawn ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.signoff.confirmed_totals ?>"><?cs var:so.Duration ?> · <?cs var:so.Money ?> · <?cs var:so.Count ?><?cs if:so.State == "changed" ?><span class="rate-parts"><?cs var:Lang.signoff.now ?>: <?cs var:so.NowDuration ?> · <?cs var:so.NowMoney ?> · <?cs var:so.NowCount ?></span><?cs /if ?></td>
+<td class="actions-cell"><?cs if:!so.Withdrawn ?><form method="post" action="<?cs var:Admin.WithdrawUrl ?>" class="actions">
+<input type="hidden" name="_token" value="<?cs var:Admin.Csrf ?>">
+<input type="hidden" name="signoff_id" value="<?cs var:so.Id ?>">
+<button type="submit" class="btn btn-sm btn-danger"><?cs var:Lang.signoff.withdraw ?></button>
+</form><?cs /if ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div></div>
+<?cs /if ?></section>
+<?cs /if ?><?cs include:"footer.cs" ?>

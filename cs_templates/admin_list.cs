@@ -52,7 +52,8 @@ include:"header.cs" ?>
 <?cs /if ?></span></td>
 <td data-label="<?cs var:Lang.admin.status ?>" class="share-status" data-status="<?cs var:s.Status ?>"<?cs if:s.ExpiresIso ?> data-expires="<?cs var:s.ExpiresIso ?>"<?cs /if ?>><span class="badge<?cs if:s.Status == "expired" ?> badge-danger<?cs else ?> badge-success<?cs /if ?>"><?cs var:s.StatusLabel ?></span>
 <span class="rate-parts"><?cs var:Lang.admin.expires ?>: <?cs if:s.Expires ?><?cs var:s.Expires ?><?cs else ?><?cs var:Lang.admin.never ?><?cs /if ?></span><?cs if:s.Window ?>
-<span class="rate-parts"><?cs var:Lang.admin.window ?>: <?cs var:s.Window ?></span><?cs /if ?></td>
+<span class="rate-parts"><?cs var:Lang.admin.window ?>: <?cs var:s.Window ?></span><?cs /if ?><?cs if:s.SignOff ?>
+<span class="rate-parts share-signoffs" data-sign-off="1"><?cs var:Lang.signoff.title ?>:<?cs each:so = s.Signoffs ?> <span class="share-signoff" data-month="<?cs var:so.MonthIso ?>" data-signoff-state="<?cs var:so.State ?>"><?cs var:so.Month ?>: <?cs var:so.Name ?>, <?cs var:so.When ?> (<?cs var:so.StateLabel ?>)</span><?cs /each ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.admin.views ?>" class="num share-views" data-views="<?cs var:s.Views ?>"<?cs if:s.LastViewIso ?> data-last-view="<?cs var:s.LastViewIso ?>"<?cs /if ?>><?cs var:s.Views ?>
 <span class="rate-parts"><?cs var:Lang.admin.last_view ?>: <?cs if:s.LastView ?><?cs var:s.LastView ?><?cs else ?><?cs var:Lang.admin.not_viewed ?><?cs /if ?></span></td>
 <td class="actions-cell"><div class="actions">

@@ -50,7 +50,7 @@
 </table>
 </div></div>
 <?cs /if ?></section>
-<?cs if:Share.Type == "customer" && !Share.ProjectPage ?><section class="card projects" aria-labelledby="projects-title">
+<?cs include:"signoff.cs" ?><?cs if:Share.Type == "customer" && !Share.ProjectPage ?><section class="card projects" aria-labelledby="projects-title">
 <div class="card-header"><h2 class="card-title" id="projects-title"><?cs var:Lang.share.projects ?></h2></div>
 <?cs if:Projects.Count == 0 ?><p class="empty"><?cs var:Lang.share.no_projects ?></p>
 <?cs else ?><div class="card-body flush"><div class="table-wrap" tabindex="0" role="region" aria-labelledby="projects-title">

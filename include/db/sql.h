@@ -86,7 +86,7 @@ enum { THROTTLE_COUNT_FAILURES, THROTTLE_COUNT_RETRY_AFTER, THROTTLE_COUNT__COLS
 enum {
 	RECORDS_MONTH_ID, RECORDS_MONTH_USER, RECORDS_MONTH_PROJECT, RECORDS_MONTH_START,
 	RECORDS_MONTH_END, RECORDS_MONTH_TZ, RECORDS_MONTH_DURATION, RECORDS_MONTH_RATE,
-	RECORDS_MONTH_HOURLY_RATE, RECORDS_MONTH_BILLABLE, RECORDS_MONTH_DESCRIPTION,
+	RECORDS_MONTH_HOURLY_RATE, RECORDS_MONTH_BILLABLE, RECORDS_MONTH_DESCRIPTION, RECORDS_MONTH_ACTIVITY,
 	RECORDS_MONTH__COLS
 };
 /* ST_RECORDS_ID_RANGE */
@@ -152,6 +152,71 @@ enum { INSTALL_MIGRATION_DONE_ONE, INSTALL_MIGRATION_DONE__COLS };
 /* ST_INSTALL_LEGACY_COUNT */
 enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 
+/* SQL_SIGNOFF_COLS: ST_SIGNOFF_BY_ID, _CURRENT, _LAST_PER_MONTH, _ALL */
+enum {
+	SIGNOFF_ID, SIGNOFF_SHARE, SIGNOFF_YEAR, SIGNOFF_MONTH, SIGNOFF_NAME, SIGNOFF_COMMENT,
+	SIGNOFF_SIGNED_AT, SIGNOFF_NET, SIGNOFF_DURATION, SIGNOFF_MONEY, SIGNOFF_CURRENCY,
+	SIGNOFF_COUNT, SIGNOFF_FP, SIGNOFF_WITHDRAWN_AT, SIGNOFF_WITHDRAWN_BY, SIGNOFF__COLS
+};
+/* ST_SIGNOFF_ENABLED, ST_SIGNOFF_ENABLED_ALL */
+enum { SIGNOFF_ONE_VALUE, SIGNOFF_ONE__COLS };
+/* ST_SIGNOFF_RECENT */
+enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
+
+/* Client sign-off (signoff.h, docs/signoff.md): the option per share, the
+ * stored confirmations, their throttle and their withdrawal.  Times come
+ * from the database's UTC clock, so every host agrees. */
+#define SQL_SIGNOFF_COLS                                                      \
+	"SELECT so.id, so.share_id, so.year, so.month, so.signer_name,"           \
+	" so.comment, so.signed_at, so.client_net, so.total_duration,"            \
+	" so.total_money, so.currency, so.record_count, so.fingerprint,"          \
+	" so.withdrawn_at, so.withdrawn_by"                                       \
+	" FROM kimai2_customer_portals_signoffs so"
+#define SQL_SIGNOFF_STATEMENTS(X)                                             \
+	X(ST_SIGNOFF_ENABLED, 1, SIGNOFF_ONE__COLS,                               \
+	  "SELECT 1 FROM kimai2_customer_portals_signoff_shares"                  \
+	  " WHERE share_id = ?")                                                  \
+	X(ST_SIGNOFF_ENABLED_ALL, 0, SIGNOFF_ONE__COLS,                           \
+	  "SELECT share_id FROM kimai2_customer_portals_signoff_shares"           \
+	  " ORDER BY share_id")                                                   \
+	/* a share deleted meanwhile gets no row (and no foreign-key error) */    \
+	X(ST_SIGNOFF_ENABLE, 1, 0,                                                \
+	  "INSERT IGNORE INTO kimai2_customer_portals_signoff_shares"             \
+	  " (share_id, created_at) SELECT s.id, UTC_TIMESTAMP()"                  \
+	  " FROM kimai2_customer_portals s WHERE s.id = ?")                       \
+	X(ST_SIGNOFF_DISABLE, 1, 0,                                               \
+	  "DELETE FROM kimai2_customer_portals_signoff_shares WHERE share_id = ?")\
+	/* sign-offs of the last hour, and seconds until the oldest is over */    \
+	X(ST_SIGNOFF_RECENT, 1, SIGNOFF_RECENT__COLS,                             \
+	  "SELECT COUNT(*), CAST(COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),"  \
+	  " MIN(signed_at) + INTERVAL 1 HOUR), 0) AS SIGNED)"                     \
+	  " FROM kimai2_customer_portals_signoffs"                                \
+	  " WHERE share_id = ? AND signed_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR")\
+	X(ST_SIGNOFF_INSERT, 11, 0,                                               \
+	  "INSERT INTO kimai2_customer_portals_signoffs (share_id, year, month,"  \
+	  " signer_name, comment, signed_at, client_net, total_duration,"         \
+	  " total_money, currency, record_count, fingerprint)"                    \
+	  " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?)")           \
+	X(ST_SIGNOFF_BY_ID, 1, SIGNOFF__COLS, SQL_SIGNOFF_COLS " WHERE so.id = ?") \
+	/* the month's standing sign-off: the newest not withdrawn */             \
+	X(ST_SIGNOFF_CURRENT, 3, SIGNOFF__COLS,                                   \
+	  SQL_SIGNOFF_COLS " WHERE so.share_id = ? AND so.year = ?"               \
+	  " AND so.month = ? AND so.withdrawn_at IS NULL"                         \
+	  " ORDER BY so.id DESC LIMIT 1")                                         \
+	/* the newest sign-off of each month (withdrawn ones too), newest        \
+	 * month first */                                                         \
+	X(ST_SIGNOFF_LAST_PER_MONTH, 1, SIGNOFF__COLS,                            \
+	  SQL_SIGNOFF_COLS " WHERE so.id IN (SELECT MAX(x.id)"                    \
+	  " FROM kimai2_customer_portals_signoffs x WHERE x.share_id = ?"         \
+	  " GROUP BY x.year, x.month)"                                            \
+	  " ORDER BY so.year DESC, so.month DESC LIMIT 120")                      \
+	X(ST_SIGNOFF_ALL, 1, SIGNOFF__COLS,                                       \
+	  SQL_SIGNOFF_COLS " WHERE so.share_id = ? ORDER BY so.id")               \
+	X(ST_SIGNOFF_WITHDRAW, 3, 0,                                              \
+	  "UPDATE kimai2_customer_portals_signoffs"                               \
+	  " SET withdrawn_at = UTC_TIMESTAMP(), withdrawn_by = ?"                 \
+	  " WHERE id = ? AND share_id = ? AND withdrawn_at IS NULL")
+
 #define SQL_STATEMENTS(X)                                                     \
 	X(ST_PING, 0, PING__COLS, "SELECT 1")                                     \
 	/* shares */                                                              \
@@ -193,7 +258,7 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	X(ST_RECORDS_MONTH, SQL_RECORDS_BATCH + 3, RECORDS_MONTH__COLS,           \
 	  "SELECT t.id, t.`user`, t.project_id, t.start_time, t.end_time,"        \
 	  " t.timezone, COALESCE(t.duration, 0), t.rate, t.hourly_rate,"          \
-	  " COALESCE(t.billable, 0), COALESCE(t.description, '')"                 \
+	  " COALESCE(t.billable, 0), COALESCE(t.description, ''), t.activity_id"  \
 	  " FROM kimai2_timesheet t"                                              \
 	  " WHERE t.project_id IN (?, ?, ?, ?, ?, ?, ?, ?,"                       \
 	  " ?, ?, ?, ?, ?, ?, ?, ?)"                                              \
@@ -414,7 +479,8 @@ enum { INSTALL_LEGACY_COUNT_COUNT, INSTALL_LEGACY_COUNT__COLS };
 	/* Kimai's branding (System > Settings), read by branding.c */           \
 	X(ST_BRANDING, 0, BRANDING__COLS,                                         \
 	  "SELECT name, value FROM kimai2_configuration"                          \
-	  " WHERE name IN ('theme.branding.company', 'theme.branding.logo')")
+	  " WHERE name IN ('theme.branding.company', 'theme.branding.logo')") \
+	SQL_SIGNOFF_STATEMENTS(X)
 
 enum stmt {
 #define SQL_ENUM(name, params, cols, text) name,

@@ -37,6 +37,13 @@ enum param {
 	P_ADM_EXPIRES,    /* expiry date YYYY-MM-DD, "" = never (checked by admin_extras.c) */
 	P_ADM_WINDOW_FROM, /* browse window: first month YYYY-MM, "" = open (likewise) */
 	P_ADM_WINDOW_TO,   /* browse window: last month YYYY-MM, "" = open */
+	/* client sign-off (page_share_signoff, admin/signoffs.c) */
+	P_SIGNOFF_NAME,    /* the signer's name (1..100 characters, checked by the page) */
+	P_SIGNOFF_COMMENT, /* optional comment (up to 1,000 characters) */
+	P_SIGNOFF_FP,      /* the fingerprint of the records the form was shown with */
+	P_SIGNOFF_MSG,     /* ?signoff=confirmed|invalid|stale|withdrawn: the message after a 303 */
+	P_SIGNOFF_ID,      /* the sign-off an admin withdraws */
+	P_ADM_SIGN_OFF,    /* share form: the option "client sign-off" */
 	P__MAX
 };
 

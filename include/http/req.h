@@ -62,6 +62,8 @@ struct req {
 	unsigned                 server_port; /* SERVER_PORT (nginx's listen port) */
 	const char              *cookie_header;
 	const char              *content_type;
+	const char              *origin;      /* Origin header, NULL if none (origin.h) */
+	const char              *fetch_site;  /* Sec-Fetch-Site header, NULL if none */
 	char                    *body;        /* POST body (NUL-terminated) */
 	size_t                   body_len;
 
@@ -114,6 +116,14 @@ void rset(struct req *r, const char *name, const char *value);
 void rsetf(struct req *r, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void rseti(struct req *r, const char *name, long long v);
+/* Many values below one node (a table row): rnode() finds or creates the
+ * node once, rnode_at() its child named by a number, and the *_in setters
+ * walk from there instead of from the root, with no key strings to build. */
+HDF *rnode(struct req *r, const char *name);
+HDF *rnode_in(HDF *parent, const char *name);
+HDF *rnode_at(HDF *parent, size_t index);
+void rset_in(HDF *node, const char *name, const char *value);
+void rseti_in(HDF *node, const char *name, long long v);
 /* Translated message of the request's language (key as in lang/en.hdf). */
 const char *msg(struct req *r, const char *key);
 

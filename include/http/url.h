@@ -20,6 +20,8 @@ enum url_page {
 	URL_KIMAI_LOGIN,    /* /{lang}/login: Kimai's login page */
 	URL_KIMAI_CUSTOMER, /* /{lang}/admin/customer/{id}/details: Kimai's page of a customer */
 	URL_KIMAI_PROJECT,  /* /{lang}/admin/project/{id}/details: Kimai's page of a project */
+	URL_SHARE_SIGNOFF,  /* /{lang}/auth/customer-portal/{key}/signoff: the client's POST */
+	URL_ADMIN_WITHDRAW, /* …/{id}/{key}/withdraw: an admin withdraws a sign-off */
 };
 
 struct url {

@@ -20,6 +20,7 @@ struct record {
 	const char *user_name;     /* alias when not empty, else username */
 	long long   project_id;
 	const char *project_name;
+	long long   activity_id;
 	long long   start_utc;     /* Unix seconds */
 	long long   end_utc;
 	const char *timezone;      /* the record's own zone (kimai2_timesheet.timezone) */

@@ -22,5 +22,7 @@ int page_admin_edit(struct req *r, struct perr *e);
 int page_admin_delete(struct req *r, struct perr *e);
 int page_admin_rotate(struct req *r, struct perr *e);
 int page_plugin_admin(struct req *r, struct perr *e);
+int page_share_signoff(struct req *r, struct perr *e);
+int page_admin_withdraw(struct req *r, struct perr *e);   /* admin/signoffs.c */
 
 #endif

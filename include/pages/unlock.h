@@ -28,6 +28,12 @@ struct share;
  * caller returns 0 at once.  Fails only on database errors. */
 int unlock_gate(struct req *r, const struct share *s, bool *show_data, struct perr *e);
 
+/* True when the client may see share `s` without being asked: it has no
+ * password, or the request carries a valid unlock cookie.  For POSTs other
+ * than the unlock form (a client's sign-off), which must never count as a
+ * password attempt. */
+bool unlock_ok(struct req *r, const struct share *s);
+
 /* Name of the unlock cookie of share `id` ("portal_unlock_<id>"). */
 const char *unlock_cookie_name(struct req *r, long long share_id);
 

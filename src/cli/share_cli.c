@@ -20,6 +20,9 @@
 #include "share_cli.h"
 #include "share_store.h"
 #include "share_window.h"
+#include "signoff.h"
+#include "records.h"
+#include "mctx.h"
 #include "url.h"
 
 const char share_cli_usage[] =
@@ -30,8 +33,13 @@ const char share_cli_usage[] =
 	"  create (--project ID | --customer ID) [--merge MODE] [--show-user]\n"
 	"         [--show-rates] [--annual-chart] [--monthly-chart] [--budget-stats]\n"
 	"         [--time-budget-stats] [--expires YYYY-MM-DD]\n"
-	"         [--window-from YYYY-MM] [--window-to YYYY-MM]\n"
+	"         [--window-from YYYY-MM] [--window-to YYYY-MM] [--sign-off]\n"
 	"                            prints: id, key and URL path of the new share\n"
+	"  sign-off ID on|off        the option \"client sign-off\" of a share\n"
+	"  signoffs ID|KEY           every sign-off of a share, oldest first, one line\n"
+	"                            each, tab-separated: id, month, state, name, time\n"
+	"                            (UTC), client network, seconds, money, records,\n"
+	"                            fingerprint, withdrawn at, withdrawn by, comment\n"
 	"  rotate ID|KEY             a new key (the old link is dead at once);\n"
 	"                            prints: id, new key and URL path\n"
 	"  delete ID|KEY             deletes the share\n"
@@ -96,7 +104,7 @@ static const char *url_path(struct cli *c, const char *key)
 
 /* ---- list -------------------------------------------------------------- */
 
-static void print_share(struct cli *c, const struct share *s)
+static void print_share(struct cli *c, const struct share *s, bool sign_off)
 {
 	struct share_extras x;
 	int nflags = 0;
@@ -110,6 +118,8 @@ static void print_share(struct cli *c, const struct share *s)
 	for (int f = 0; f < AF__MAX; f++)
 		if (s->flags[f])
 			fprintf(c->out, "%s%s", nflags++ ? "," : "", flag_opts[f]);
+	if (sign_off)
+		fprintf(c->out, "%ssign-off", nflags++ ? "," : "");
 	fputs(nflags ? "\t" : "-\t", c->out);
 	if (x.has_expiry)
 		fprintf(c->out, "%04d-%02d-%02d%s", x.exp_year, x.exp_month, x.exp_day,
@@ -136,12 +146,16 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	(void)argv;
 	if (argc != 0)
 		return usage_error(c, "list takes no arguments", NULL);
-	if (db_exec(c->db, ST_CLI_LIST, NULL, 0, &c->a, &rs, &e))
+	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
+	long long *sign = NULL;
+	size_t nsign = 0;
+	if (db_exec(c->db, ST_CLI_LIST, NULL, 0, &c->a, &rs, &e) ||
+	    signoff_enabled_ids(&mc, &sign, &nsign, &e))
 		return db_error(c, &e);
 	for (size_t i = 0; i < rs.nrows; i++) {
 		struct share s;
 		share_row(&rs, i, &s);
-		print_share(c, &s);
+		print_share(c, &s, signoff_id_in(sign, nsign, s.id));
 	}
 	return 0;
 }
@@ -322,7 +336,7 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 	struct perr e = {0};
 	char key[SHARE_KEY_LEN + 1];
 	long long id = 0;
-	bool ok = false;
+	bool ok = false, sign_off = false;
 
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -332,6 +346,10 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 			return usage_error(c, "unexpected argument", a);
 		if ((f = flag_index(a + 2)) >= 0) {
 			n.flags[f] = true;
+			continue;
+		}
+		if (strcmp(a, "--sign-off") == 0) {
+			sign_off = true;
 			continue;
 		}
 		bool takes = strcmp(a, "--project") == 0 || strcmp(a, "--customer") == 0 ||
@@ -382,7 +400,102 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		        " saved\n", id);
 		return db_error(c, &e);
 	}
+	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
+	if (sign_off && signoff_set_enabled(&mc, id, true, &e)) {
+		fprintf(c->err, "portal share: share %lld was created, but not its sign-off"
+		        " option\n", id);
+		return db_error(c, &e);
+	}
 	fprintf(c->out, "%lld\t%s\t%s\n", id, key, url_path(c, key));
+	return 0;
+}
+
+/* ---- sign-off ---------------------------------------------------------- */
+
+static int cmd_sign_off(struct cli *c, int argc, char **argv)
+{
+	struct share s;
+	struct perr e = {0};
+	int rc;
+	if (argc != 2 || (strcmp(argv[1], "on") != 0 && strcmp(argv[1], "off") != 0))
+		return usage_error(c, "sign-off takes one share id and on or off", NULL);
+	if ((rc = load(c, argv[0], &s)))
+		return rc;
+	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
+	bool on = strcmp(argv[1], "on") == 0;
+	if (signoff_set_enabled(&mc, s.id, on, &e))
+		return db_error(c, &e);
+	fprintf(c->out, "share %lld: sign-off %s\n", s.id, on ? "on" : "off");
+	return 0;
+}
+
+/* A share by id, or by its key (20 letters and digits). */
+static int load_id_or_key(struct cli *c, const char *arg, struct share *s)
+{
+	struct perr e = {0};
+	struct dbrows rs;
+	size_t n = strlen(arg);
+	if (n == 0 || n > SHARE_KEY_LEN || strspn(arg, "0123456789") == n)
+		return load(c, arg, s);
+	for (size_t i = 0; i < n; i++) {
+		char ch = arg[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+			return usage_error(c, "not a share id or key:", arg);
+	}
+	struct dbval p[2] = {dbv_text(arg), dbv_text(arg)};
+	if (db_exec(c->db, ST_CLI_SHARE_BY_KEY, p, 2, &c->a, &rs, &e))
+		return db_error(c, &e);
+	if (rs.nrows != 1) {
+		fprintf(c->err, "portal share: no share with that key\n");
+		return 1;
+	}
+	share_row(&rs, 0, s);
+	return 0;
+}
+
+static int cmd_signoffs(struct cli *c, int argc, char **argv)
+{
+	struct share s;
+	struct perr e = {0};
+	struct signoff *v = NULL;
+	size_t n = 0;
+	int rc;
+	if (argc != 1)
+		return usage_error(c, "signoffs takes one share id or key", NULL);
+	if ((rc = load_id_or_key(c, argv[0], &s)))
+		return rc;
+	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
+	if (signoff_all(&mc, s.id, &v, &n, &e))
+		return db_error(c, &e);
+	/* The state of each month's newest standing sign-off against its
+	 * records now; older ones of a month were superseded. */
+	for (size_t i = 0; i < n; i++) {
+		const struct signoff *so = &v[i];
+		const char *state = "superseded";
+		bool newest = true;
+		for (size_t k = i + 1; k < n; k++)
+			if (v[k].year == so->year && v[k].month == so->month && !v[k].withdrawn_at)
+				newest = false;
+		if (so->withdrawn_at) {
+			state = "withdrawn";
+		} else if (newest) {
+			struct record_list rl;
+			struct signoff_sum now;
+			if (records_month(&mc, &s, 0, so->year, so->month, &rl, &e))
+				return db_error(c, &e);
+			signoff_summarize(&rl, &now);
+			state = signoff_state_names[signoff_state_of(so, &now)];
+		}
+		fprintf(c->out, "%lld\t%04d-%02d\t%s\t", so->id, so->year, so->month, state);
+		put_text(c->out, so->name);
+		fprintf(c->out, "\t%s\t%s\t%lld\t%.2f\t%lld\t%s\t%s\t", so->signed_at ? so->signed_at : "",
+		        so->client_net, so->sum.duration, so->sum.money, so->sum.count, so->sum.fp,
+		        so->withdrawn_at ? so->withdrawn_at : "-");
+		put_text(c->out, so->withdrawn_by ? so->withdrawn_by : "-");
+		fputc('\t', c->out);
+		put_text(c->out, so->comment);
+		fputc('\n', c->out);
+	}
 	return 0;
 }
 
@@ -397,6 +510,8 @@ static const struct {
 	{"rotate", cmd_rotate},
 	{"delete", cmd_delete},
 	{"set-password", cmd_set_password},
+	{"sign-off", cmd_sign_off},
+	{"signoffs", cmd_signoffs},
 };
 
 int share_cli(const struct config *cfg, int argc, char **argv, FILE *in, FILE *out,

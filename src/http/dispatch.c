@@ -197,6 +197,8 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 		return PERR(e, PERR_BAD_INPUT, "cookie header too long");
 	r->content_type = param(fr, "CONTENT_TYPE");
 	client_origin(r, fr);
+	r->origin = param(fr, "HTTP_ORIGIN");
+	r->fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
 
 	const struct route *rt = route_match(r->w->routes, r->path, r->a, &r->args);
 	if (!rt && trailing_slash_redirect(r))

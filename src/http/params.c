@@ -12,6 +12,7 @@
 
 static const char *const details_choices[] = {"table", "chart", NULL};
 static const char *const adm_type_choices[] = {"customer", "project", NULL};
+static const char *const signoff_msg_choices[] = {"confirmed", "invalid", "stale", "withdrawn", NULL};
 static const char *const adm_done_choices[] = {"created", "saved", "deleted", "rotated", NULL};
 
 const struct param_def param_defs[P__MAX] = {
@@ -39,6 +40,14 @@ const struct param_def param_defs[P__MAX] = {
 	[P_ADM_EXPIRES]     = {"expires", PK_TEXT, PS_FORM, 0, 0, 32, NULL},
 	[P_ADM_WINDOW_FROM] = {"window_from", PK_TEXT, PS_FORM, 0, 0, 32, NULL},
 	[P_ADM_WINDOW_TO]   = {"window_to", PK_TEXT, PS_FORM, 0, 0, 32, NULL},
+	/* bytes: 4 per character at most (SIGNOFF_NAME_MAX, SIGNOFF_COMMENT_MAX
+	 * in signoff.h count characters, checked by the page) */
+	[P_SIGNOFF_NAME]    = {"signoff-name", PK_TEXT, PS_FORM, 0, 0, 400, NULL},
+	[P_SIGNOFF_COMMENT] = {"signoff-comment", PK_TEXT, PS_FORM, 0, 0, 4000, NULL},
+	[P_SIGNOFF_FP]      = {"signoff-fp", PK_TEXT, PS_FORM, 0, 0, 64, NULL},
+	[P_SIGNOFF_MSG]     = {"signoff", PK_ENUM, PS_QUERY, 0, 0, 10, signoff_msg_choices},
+	[P_SIGNOFF_ID]      = {"signoff_id", PK_INT, PS_FORM, 1, 2147483647, 10, NULL},
+	[P_ADM_SIGN_OFF]    = {"sign_off", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 };
 
 static int hexval(unsigned char c)

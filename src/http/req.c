@@ -5,6 +5,7 @@
 
 #include "http_field.h"
 #include "i18n.h"
+#include "log.h"
 #include "req.h"
 
 void req_header(struct req *r, const char *name, const char *value)
@@ -137,4 +138,38 @@ struct mctx req_model(const struct req *r)
 struct mctx req_model_primary(const struct req *r)
 {
 	return (struct mctx){ .db = r->db, .a = r->a, .tz = r->tz };
+}
+
+HDF *rnode_in(HDF *parent, const char *name)
+{
+	HDF *node = NULL;
+	/* hdf_get_node creates what is missing; it fails only without memory,
+	 * and running out of memory aborts (arena.h). */
+	if (hdf_get_node(parent, name, &node) != STATUS_OK || !node) {
+		log_error("template data: out of memory");
+		abort();
+	}
+	return node;
+}
+
+HDF *rnode(struct req *r, const char *name)
+{
+	return rnode_in(r->hdf, name);
+}
+
+HDF *rnode_at(HDF *parent, size_t index)
+{
+	char tmp[24];
+	return rnode_in(parent, decimal((long long)index, tmp + sizeof(tmp)));
+}
+
+void rset_in(HDF *node, const char *name, const char *value)
+{
+	hdf_set_value(node, name, value ? value : "");
+}
+
+void rseti_in(HDF *node, const char *name, long long v)
+{
+	char tmp[24];
+	hdf_set_value(node, name, decimal(v, tmp + sizeof(tmp)));
 }

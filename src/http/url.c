@@ -9,6 +9,8 @@ static const char *share_path(struct arena *a, const struct url *u)
 	const char *p = arena_printf(a, "/%s/auth/customer-portal/%s", u->lang, u->key);
 	if (u->project_id)
 		p = arena_printf(a, "%s/p/%lld", p, u->project_id);
+	if (u->page == URL_SHARE_SIGNOFF)
+		return arena_printf(a, "%s/signoff", p);
 	return u->page == URL_SHARE_CSV ? arena_printf(a, "%s/csv", p) : p;
 }
 
@@ -20,6 +22,7 @@ static const char *admin_path(struct arena *a, const struct url *u)
 		[URL_ADMIN_EDIT]   = "",
 		[URL_ADMIN_DELETE] = "/delete",
 		[URL_ADMIN_ROTATE] = "/rotate",
+		[URL_ADMIN_WITHDRAW] = "/withdraw",
 	};
 	if (u->page == URL_ADMIN_LIST || u->page == URL_ADMIN_CREATE)
 		return arena_printf(a, "/%s/admin/customer-portal%s", u->lang, tail[u->page]);
@@ -35,7 +38,7 @@ const char *url_build(struct arena *a, const char *base, const struct url *u)
 		v.lang = I18N_DEFAULT;
 	if (!v.key)
 		v.key = "";
-	if (v.page == URL_SHARE || v.page == URL_SHARE_CSV)
+	if (v.page == URL_SHARE || v.page == URL_SHARE_CSV || v.page == URL_SHARE_SIGNOFF)
 		path = share_path(a, &v);
 	else if (v.page == URL_KIMAI_LOGIN)
 		path = arena_printf(a, "/%s/login", v.lang);

@@ -71,6 +71,7 @@ static int fill_record(const struct mctx *mc, const struct share *s, const struc
 		return PERR(e, PERR_INTERNAL, "timesheet %lld: unreadable end", rec->id);
 	rec->user_id = dbr_int(rs, i, RECORDS_MONTH_USER, 0);
 	rec->project_id = dbr_int(rs, i, RECORDS_MONTH_PROJECT, 0);
+	rec->activity_id = dbr_int(rs, i, RECORDS_MONTH_ACTIVITY, 0);
 	rec->timezone = dbr_text(rs, i, RECORDS_MONTH_TZ);
 	rec->duration = dbr_int(rs, i, RECORDS_MONTH_DURATION, 0);
 	rec->rate = dbr_double(rs, i, RECORDS_MONTH_RATE, 0);

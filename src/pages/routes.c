@@ -11,6 +11,8 @@ static const struct route table[] = {
 	/* the shown month as CSV; POST only for the unlock form of a locked share */
 	{"/{lang}/auth/customer-portal/{key}/csv", RF_GET | RF_POST, page_share_csv},
 	{"/{lang}/auth/customer-portal/{key}/p/{pid}/csv", RF_GET | RF_POST, page_share_csv},
+	/* a client signs off the month of the query (page_share_signoff.c) */
+	{"/{lang}/auth/customer-portal/{key}/signoff", RF_POST | RF_NO_STORE, page_share_signoff},
 	/* the plugin's old share URLs: moved permanently (page_legacy.c) */
 	{"/{lang}/auth/shared-project-timesheets/customer/{cid}/{key}", RF_GET, page_legacy_customer},
 	{"/{lang}/auth/shared-project-timesheets/customer/{cid}/{key}/project/{pid}", RF_GET,
@@ -30,6 +32,8 @@ static const struct route table[] = {
 	{"/{lang}/customer-portal", RF_GET, page_plugin_admin},
 	{"/{lang}/customer-portal/create", RF_GET, page_plugin_admin},
 	{"/{lang}/customer-portal/{id}/{key}", RF_GET, page_plugin_admin},
+	{"/{lang}/admin/customer-portal/{id}/{key}/withdraw",
+	 RF_POST | RF_ADMIN | RF_CSRF | RF_NO_STORE, page_admin_withdraw},
 	/* no language in the URL: send the client to English */
 	{"/auth/{*}", RF_GET, page_lang_redirect},
 	{"/admin/{*}", RF_GET, page_lang_redirect},

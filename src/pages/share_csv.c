@@ -26,6 +26,7 @@
 #include "share.h"
 #include "share_csv.h"
 #include "share_view.h"
+#include "signoff_view.h"
 #include "url.h"
 
 #define CSV_FILE_NAME_MAX 80
@@ -188,5 +189,5 @@ int page_share_csv(struct req *r, struct perr *e)
 	           arena_printf(r->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", file,
 	                        ext_value(r, name, v->year, v->month)));
 	write_csv(r, v, &m.lines);
-	return 0;
+	return signoff_csv_rows(r, &m, r->out, e);
 }

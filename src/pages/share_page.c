@@ -15,6 +15,7 @@
 #include "share_stats.h"
 #include "share_view.h"
 #include "share_window.h"
+#include "signoff_view.h"
 #include "unlock.h"
 #include "url.h"
 #include "views.h"
@@ -117,6 +118,8 @@ int page_share(struct req *r, struct perr *e)
 	lang_menu(r);
 	share_csv_link(r, v);
 	branding_apply(r);
+	if (signoff_view_set(r, &m, e))
+		return -1;
 	if (render(r, "share.cs", e))
 		return -1;
 	/* Counted once the page is there; written later in bulk (views.h). */

@@ -224,6 +224,14 @@ static int unlock_post(struct req *r, const struct share *s, struct perr *e)
 	return rc;
 }
 
+bool unlock_ok(struct req *r, const struct share *s)
+{
+	if (!s->password_hash)
+		return true;
+	r->no_store = true;
+	return r->cfg->has_secret && has_valid_cookie(r, s);
+}
+
 int unlock_gate(struct req *r, const struct share *s, bool *show_data, struct perr *e)
 {
 	*show_data = false;

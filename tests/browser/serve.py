@@ -32,6 +32,9 @@ def main():
             'password': showcase.LOCKED_PASSWORD,
             'session': {'name': showcase.SESSION_COOKIE, 'value': fx.session},
             'newYear': fx.new_year,
+            # a command line that runs SQL from its standard input on the showcase database
+            # (tests that change Kimai's data the way Kimai would, e.g. signoff.js)
+            'sql': fx.m.client_cmd(fx.db),
             'logs': str(env.dir),
         }
         print(json.dumps(info), flush=True)

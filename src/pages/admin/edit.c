@@ -11,6 +11,7 @@
 
 #include "admin_extras.h"
 #include "admin_page.h"
+#include "admin_signoffs.h"
 #include "auth.h"
 #include "crypto.h"
 #include "db.h"
@@ -39,6 +40,7 @@ struct form {
 	const char         *err_entity;   /* message key of a field error */
 	const char         *err_password; /* the same for the password */
 	struct admin_extras_form extras;  /* expiry date, browse window */
+	bool                sign_off;     /* the option "client sign-off" (admin_signoffs.h) */
 };
 
 static const enum param flag_params[AF__MAX] = {
@@ -170,6 +172,7 @@ static void form_from_post(struct req *r, struct form *f)
 	f->merge = r->p[P_ADM_MERGE].set ? (enum merge_mode)r->p[P_ADM_MERGE].i : MERGE_NONE;
 	for (int k = 0; k < AF__MAX; k++)
 		f->flags[k] = r->p[flag_params[k]].set && r->p[flag_params[k]].i;
+	f->sign_off = admin_signoff_from_post(r);
 
 	if (f->editing && r->p[P_ADM_PW_REMOVE].set && r->p[P_ADM_PW_REMOVE].i)
 		f->pw = PW_CLEAR;
@@ -223,6 +226,8 @@ static int show_form(struct req *r, const struct form *f, bool invalid, struct p
 	if (f->is_customer ? set_customers(r, f->entity, e) < 0 : set_projects(r, f->entity, e) < 0)
 		return -1;
 	admin_extras_show(r, &f->extras);
+	if (admin_signoff_form(r, f->editing ? &f->cur : NULL, f->sign_off, e) < 0)
+		return -1;
 	rset(r, "Admin.ListUrl", url_for(r, (struct url){.page = URL_ADMIN_LIST}));
 	return render(r, "admin_edit.cs", e);
 }
@@ -330,8 +335,10 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 	if (f->editing ? update_share(r, f, hash, e) < 0 : insert_share(r, f, hash, e) < 0)
 		return -1;
 	/* The insert was this connection's last statement: its id is the new share's. */
-	if (admin_extras_save(r, f->editing ? f->cur.id : (long long)db_insert_id(r->db),
-	                      &f->extras, e) < 0)
+	long long id = f->editing ? f->cur.id : (long long)db_insert_id(r->db);
+	if (admin_extras_save(r, id, &f->extras, e) < 0)
+		return -1;
+	if (admin_signoff_save(r, id, f->sign_off, e) < 0)
 		return -1;
 	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,
 	                       .query = f->editing ? "?done=saved" : "?done=created"}));
@@ -374,6 +381,8 @@ int page_admin_edit(struct req *r, struct perr *e)
 	f.is_customer = f.cur.is_customer;
 	form_from_share(&f);
 	admin_extras_from_share(r, &f.cur, &f.extras);
+	if (admin_signoff_enabled(r, f.cur.id, &f.sign_off, e) < 0)
+		return -1;
 	if (r->method == HTTP_POST)
 		return submit(r, &f, e);
 	return show_form(r, &f, false, e);

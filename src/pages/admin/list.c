@@ -5,7 +5,9 @@
 
 #include "admin_extras.h"
 #include "admin_page.h"
+#include "admin_signoffs.h"
 #include "routes.h"
+#include "signoff.h"
 
 /* Message keys of the merge modes, in enum merge_mode order. */
 static const char *const merge_msgs[MERGE__MAX] = {
@@ -50,7 +52,8 @@ static void set_share(struct req *r, size_t i, const struct share *s)
 int page_admin_list(struct req *r, struct perr *e)
 {
 	struct share *shares = NULL;
-	size_t n = 0;
+	size_t n = 0, nsign = 0;
+	long long *sign = NULL;
 
 	if (admin_guard(r, e) < 0)
 		return -1;
@@ -58,6 +61,8 @@ int page_admin_list(struct req *r, struct perr *e)
 	struct share_viewer who = admin_viewer(r);
 
 	if (admin_shares_list(&mc, &who, &shares, &n, e) < 0)
+		return -1;
+	if (admin_signoff_ids(r, &sign, &nsign, e) < 0)
 		return -1;
 	admin_page_setup(r);
 	rset(r, "Page.Title", msg(r, "admin.title"));
@@ -69,7 +74,11 @@ int page_admin_list(struct req *r, struct perr *e)
 	if (r->p[P_ADM_DONE].set && r->p[P_ADM_DONE].i >= 0 &&
 	    r->p[P_ADM_DONE].i < (long long)(sizeof(done_msgs) / sizeof(done_msgs[0])))
 		rset(r, "Admin.Done", msg(r, done_msgs[r->p[P_ADM_DONE].i]));
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		set_share(r, i, &shares[i]);
+		if (admin_signoff_list_row(r, arena_printf(r->a, "Admin.Shares.%zu.", i), &shares[i],
+		                           signoff_id_in(sign, nsign, shares[i].id), e) < 0)
+			return -1;
+	}
 	return render(r, "admin_list.cs", e);
 }
