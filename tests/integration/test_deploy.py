@@ -516,14 +516,14 @@ MARIADB_ONLY = [
 
 
 def sql_texts():
-    """The program's statements (include/sql.h string literals, joined per statement)
+    """The program's statements (include/db/sql.h string literals, joined per statement)
     and every schema file: what runs on the customer's server."""
-    src = (harness.REPO / 'include' / 'sql.h').read_text()
+    src = (harness.REPO / 'include' / 'db' / 'sql.h').read_text()
     literals = ' '.join(re.findall(r'"((?:[^"\\]|\\.)*)"', src))
-    texts = {'include/sql.h': literals}
+    texts = {'include/db/sql.h': literals}
     for f in sorted((harness.REPO / 'schema').glob('*.sql')):
         texts[f'schema/{f.name}'] = re.sub(r'--[^\n]*', '', f.read_text())
-    for f in ('src/db.c', 'src/install.c'):
+    for f in ('src/db/db.c', 'src/db/install.c'):
         texts[f] = ' '.join(re.findall(r'"((?:[^"\\]|\\.)*)"', (harness.REPO / f).read_text()))
     return texts
 
