@@ -1,6 +1,7 @@
-/* Template data of the share page (docs/design.md, "Share pages"), split by part of the page:
- * month navigation (share_nav.c), the timesheet table and the customer's
- * project list (share_table.c).  Only what the share allows is ever put
+/* What the share pages have in common (docs/design.md, "Share pages"): the
+ * month a request shows (share_month.c), and its template data split by
+ * part of the page: month navigation (share_nav.c), the timesheet table and
+ * the customer's project list (share_table.c).  Only what the share allows is ever put
  * into the template data: hidden columns never reach the HTML. */
 #ifndef PORTAL_SHARE_VIEW_H
 #define PORTAL_SHARE_VIEW_H
@@ -43,7 +44,7 @@ int share_view_project(struct req *r, struct share_view *v, struct perr *e);
  * from the query, inside the share's browse window (share_window.h). */
 int share_view_month(struct req *r, struct share_view *v, struct perr *e);
 
-/* Share.CsvUrl: the CSV download of the shown month (page_share_csv.c). */
+/* Share.CsvUrl: the CSV download of the shown month. */
 void share_csv_link(struct req *r, const struct share_view *v);
 
 /* "?year=2026&month=3" plus "&details=…" when the request carried it, so

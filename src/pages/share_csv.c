@@ -159,13 +159,6 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 	}
 }
 
-void share_csv_link(struct req *r, const struct share_view *v)
-{
-	struct url csv = {.page = URL_SHARE_CSV, .key = v->s->key, .project_id = v->project_id,
-	                  .query = share_query(r, v->year, v->month, NULL)};
-	rset(r, "Share.CsvUrl", url_for(r, csv));
-}
-
 int page_share_csv(struct req *r, struct perr *e)
 {
 	struct share_month m;
