@@ -56,14 +56,17 @@ def main():
         ' * translates its interface into it. */',
         '#include "locale_table.h"',
         '',
+        '/* code, <html lang>, ICU locale, date pattern, time pattern, rtl, translated */',
+        '#define L(c, h, i, d, t, r, x) \\',
+        '\t{ .code = c, .html_lang = h, .icu_locale = i, .date_pattern = d, .time_pattern = t, \\',
+        '\t  .rtl = r, .translated = x }',
+        '',
         'struct i18n_lang i18n_locales[] = {',
     ]
     for code, date, time, rtl, translated in rows:
-        lines.append(f'\t{{ .code = {c_str(code)}, .html_lang = {c_str(code.replace("_", "-"))}, '
-                     f'.icu_locale = {c_str(icu_locale(code))},\n'
-                     f'\t  .date_pattern = {c_str(date)}, .time_pattern = {c_str(time)}, '
-                     f'.rtl = {int(rtl)}, .translated = {int(translated)} }},')
-    lines += ['};', '',
+        lines.append(f'\tL({c_str(code)}, {c_str(code.replace("_", "-"))}, {c_str(icu_locale(code))}, '
+                     f'{c_str(date)}, {c_str(time)}, {int(rtl)}, {int(translated)}),')
+    lines += ['};', '#undef L', '',
               'const size_t i18n_nlocales = sizeof i18n_locales / sizeof i18n_locales[0];', '']
     out.write_text('\n'.join(lines), encoding='utf-8')
 
