@@ -655,8 +655,8 @@ static void test_config(const char *dir)
 	}
 	static const char *const base_bad[] = {
 		"kimai", "", "/a//b", "/a/../b", "/./a", "/a/..", "/a b", "/a\"<", "/a?x", "/a%2f",
-		"/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		("/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
 	};
 	for (size_t i = 0; i < sizeof(base_bad) / sizeof(base_bad[0]); i++) {
 		CHECK(load(&c, &e, 0, "--templates", tpl, "--base-path", base_bad[i], "check",
