@@ -262,8 +262,9 @@ def test_rotation_kills_the_old_url_and_cookies_keeps_settings(fx):
                    f' FROM kimai2_customer_portals WHERE id = {sid}') == [['1', '1', 'MERGE']]
     assert sql(fx, f'SELECT expires_at, window_from FROM kimai2_customer_portals_settings'
                    f' WHERE share_id = {sid}') == [['2099-01-01 00:00:00', '2026-01-01']]
-    assert val(fx, f'SELECT views FROM kimai2_customer_portals_views WHERE share_id = {sid}') \
-        == '7'
+    # The count is kept, not reset (the views of this test may have been added meanwhile).
+    assert int(val(fx, f'SELECT views FROM kimai2_customer_portals_views '
+                       f'WHERE share_id = {sid}')) >= 7
     lst = fx.n.get(f'{LIST}?done=rotated', cookies=c).text
     assert 'The share has a new link.' in lst and new in lst and key not in lst
 
@@ -539,9 +540,11 @@ def test_cli_create_list_rotate_delete(fx):
     r = run_cli(fx, 'list')
     assert r.returncode == 0, r.stderr
     line = [ln for ln in r.stdout.splitlines() if ln.startswith(sid + '\t')][0]
-    assert line.split('\t') == [sid, 'customer', key, 'Gen GmbH', 'no',
-                                'merge=MERGE,show-user,show-rates,budget-stats', '2099-12-31',
-                                '2026-01..', '0'], line
+    # The last column counts views: the page fetched above may already be written.
+    assert line.split('\t')[:8] == [sid, 'customer', key, 'Gen GmbH', 'no',
+                                    'merge=MERGE,show-user,show-rates,budget-stats',
+                                    '2099-12-31', '2026-01..'], line
+    assert line.split('\t')[8] in ('0', '1'), line
     # rotate: a new key, the old URL dead.
     r = run_cli(fx, 'rotate', sid)
     assert r.returncode == 0, r.stderr
