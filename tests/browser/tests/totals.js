@@ -53,7 +53,8 @@ function footer(page) {
 const near = (a, b) => Math.abs(a - b) <= 1.5;
 
 // Numbers at the end of their cells: the right edge in a left-to-right page, the left
-// edge in a right-to-left one; every line's number under the body's numbers.
+// edge in a right-to-left one (measured on the text, whatever text-align says); every
+// line's number under the body's numbers.
 function assertEndAligned(f, what) {
 	const rtl = f.dir === 'rtl';
 	const cols = ['duration', 'money'];
@@ -61,8 +62,8 @@ function assertEndAligned(f, what) {
 		for (const col of cols) {
 			const c = line[col];
 			assert.ok(c, `${what}: ${line.cls} has a ${col} cell`);
-			assert.equal(c.align, 'end', `${what}: ${line.cls} ${col} is aligned at the end`);
-			assert.equal(c.dir, rtl ? 'rtl' : 'ltr', `${what}: ${line.cls} ${col} direction`);
+			// Figures read left to right in either page (the stylesheet isolates them).
+			assert.equal(c.dir, 'ltr', `${what}: ${line.cls} ${col} reads left to right`);
 			if (rtl)
 				assert.ok(near(c.left, c.cellLeft), `${what}: ${line.cls} ${col} "${c.text}" starts ` +
 					`${(c.left - c.cellLeft).toFixed(1)}px away from the cell's left (end) edge`);
