@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The running part of scripts/bench (which installs and builds first).
 
 Sets up everything itself -- a private MariaDB with a large generated Kimai database
@@ -41,10 +40,9 @@ import time
 import urllib.parse
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / 'tests' / 'integration'))
+from tests.integration import harness
 
-import harness  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 GEN_SQL = REPO / 'scripts' / 'bench_data.sql'
 LUA = REPO / 'scripts' / 'bench.lua'

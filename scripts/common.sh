@@ -10,7 +10,8 @@ PORTAL_RUN_PACKAGES=(
 	libfcgi-bin spawn-fcgi mariadb-server mariadb-client nginx python3 tzdata
 )
 PORTAL_TEST_PACKAGES=(
-	wrk curl tidy clang libclang-rt-14-dev valgrind apache2
+	wrk curl tidy clang libclang-rt-14-dev valgrind apache2 python3-pytest
+	python3-pytest-timeout
 )
 
 # Installs the Debian packages among "$@" that are not installed yet.  apt-get update

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The running part of scripts/demo (which installs and builds first): a private MariaDB
 with Kimai's schema and demo data, portal-install, demo shares, the portal and nginx from
 nginx.conf.sample on 127.0.0.1:PORT.  Stops everything on Ctrl-C or SIGTERM."""
@@ -6,11 +5,8 @@ nginx.conf.sample on 127.0.0.1:PORT.  Stops everything on Ctrl-C or SIGTERM."""
 import argparse
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'tests' / 'integration'))
-
-import harness  # noqa: E402
+from tests.integration import harness
 
 SHARES = [
     ('DemoProjectShare0001', 'project "Website Relaunch": all-time budget, charts, rates'),

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The running part of scripts/soak (which installs and builds first).
 
 A private MariaDB with Kimai's schema, the demo data and the demo shares; the portal with
@@ -23,10 +22,9 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / 'tests' / 'integration'))
+from tests.integration import harness
 
-import harness  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 SAMPLE_S = 10
 MAX_GROWTH = 0.05

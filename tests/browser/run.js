@@ -11,7 +11,8 @@
 // `N passed, N failed`; exit status 1 when anything failed.
 //
 // --attach FILE: use a portal that is already running, described by the JSON line that
-// serve.py printed into FILE (quick iterations on tests and styles: start serve.py once).
+// serve.py printed into FILE (quick iterations on tests and styles: start
+// `python3 -m tests.browser.serve` once).
 //
 // Environment: PORTAL_BUILD (build directory, as for the Python suite),
 // PORTAL_SCREENSHOTS (directory for the PNGs; default: a fresh temp dir, printed),
@@ -54,9 +55,11 @@ function loadTests() {
 	return plan;
 }
 
-// serve.py prints one JSON line when everything is up.
+// serve.py (run as the module tests.browser.serve from the repository root) prints one
+// JSON line when everything is up.
 function startServer() {
-	const child = spawn('python3', [path.join(HERE, 'serve.py')], {
+	const child = spawn('python3', ['-m', 'tests.browser.serve'], {
+		cwd: path.resolve(HERE, '..', '..'),
 		stdio: ['pipe', 'pipe', 'inherit'],
 		env: process.env,
 	});
@@ -115,7 +118,7 @@ async function main() {
 		return 0;
 	}
 	if (!plan.length) {
-		// As tests/run.py: a pattern meant for the other suites selects nothing here.
+		// As the integration suite: a pattern meant for the other suites selects nothing here.
 		console.error('no browser test matched');
 		console.log('0 passed, 0 failed');
 		return 0;

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Starts the showcase portal (MariaDB with demo data, portal, nginx) for the browser suite.
 
-    python3 tests/browser/serve.py
+    python3 -m tests.browser.serve        (from the repository root)
 
 Prints one JSON line with the base URL, the share paths, the locked share's password and a
 Kimai session cookie, then serves until its standard input closes.  A line "failed" on
@@ -11,13 +10,8 @@ Everything it started is stopped by pid on the way out, also on SIGINT/SIGTERM.
 
 import json
 import sys
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / 'integration'))
-
-import harness  # noqa: E402
-import showcase  # noqa: E402
+from ..integration import harness, showcase
 
 
 def main():
@@ -50,7 +44,7 @@ def main():
     finally:
         harness.stop_all()
         if env.keep:
-            print(f'serve.py: logs kept in {env.dir}', file=sys.stderr)
+            print(f'tests.browser.serve: logs kept in {env.dir}', file=sys.stderr)
     return 0
 
 

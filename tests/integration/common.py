@@ -4,7 +4,7 @@ small wrapper with the defaults and return shape its tests read best with."""
 
 import secrets
 
-import harness
+from . import harness
 
 ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 

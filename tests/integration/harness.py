@@ -9,7 +9,7 @@ and the temp directory is removed unless something failed (then its logs are kep
 Several runs may proceed at once on one machine: ports are picked free on 127.0.0.1 and
 all paths live in a private temp directory.
 
-Typical use in a test module (tests/run.py passes the run's Env to setup()):
+Typical use in a test module (conftest.py passes the run's Env to setup()):
 
     def setup(env):
         m = env.mariadb                          # shared MariaDB of the run
@@ -18,8 +18,8 @@ Typical use in a test module (tests/run.py passes the run's Env to setup()):
         portal = env.portal(m.url(db))           # started, /customer-portal/health answers
         return env.nginx(portal)                 # from nginx.conf.sample, free port
 
-    def test_something(n):
-        status, headers, body = n.get('/en/auth/customer-portal/SomeKey')
+    def test_something(fx):
+        status, headers, body = fx.get('/en/auth/customer-portal/SomeKey')
 
 Python 3 standard library only.
 """
@@ -200,7 +200,7 @@ def log_tails(marks=None, lines=25):
 
 # What ASan, UBSan, LeakSanitizer and valgrind print when they find something.  A portal
 # built with -Db_sanitize=address,undefined (or run under PORTAL_WRAPPER=valgrind …)
-# writes it to its log; tests/run.py fails the test during which a log gained such a line.
+# writes it to its log; conftest.py fails the test during which a log gained such a line.
 _SANITIZER_RE = re.compile(
     r'ERROR: AddressSanitizer|ERROR: LeakSanitizer|LeakSanitizer|runtime error:'
     r'|==\d+== (Invalid (read|write|free)|Conditional jump|Use of uninitialised'

@@ -13,7 +13,7 @@ import secrets
 import time
 import types
 
-import harness
+from . import harness
 
 # Keys and password of tests/data/demo-shares.sql.
 SHARES = {

@@ -12,8 +12,8 @@ import re
 import secrets
 import types
 
-import common
-import harness
+from . import common
+from . import harness
 
 SESSIONS = harness.DATA / 'kimai-sessions'
 LIST = '/en/admin/customer-portal'

@@ -11,10 +11,10 @@ import subprocess
 import types
 import urllib.parse
 
-import common
-import harness
-import test_admin
-import test_unlock
+from . import common
+from . import harness
+from . import test_admin
+from . import test_unlock
 
 PASSWORD = 'deploy-secret-1'
 PREFIX = '/kimai'

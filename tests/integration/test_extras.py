@@ -19,10 +19,10 @@ import types
 import urllib.parse
 from zoneinfo import ZoneInfo
 
-import harness
-from test_admin import DUMP_HASH, csrf, form_login_payload, new_session
-from test_share import GEN_DATA, GEN_RECORDS, Page, add_share, timesheet_insert
-from test_unlock import bcrypt, cookie_of
+from . import harness
+from .test_admin import DUMP_HASH, csrf, form_login_payload, new_session
+from .test_share import GEN_DATA, GEN_RECORDS, Page, add_share, timesheet_insert
+from .test_unlock import bcrypt, cookie_of
 
 BERLIN = ZoneInfo('Europe/Berlin')
 LIST = '/en/admin/customer-portal'

@@ -16,8 +16,8 @@ import threading
 import time
 import types
 
-import harness
-import test_hostile
+from . import harness
+from . import test_hostile
 
 DB_TIMEOUT = 2
 WORKERS = 2

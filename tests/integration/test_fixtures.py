@@ -4,7 +4,7 @@ the harness's MariaDB survives stop/start with its data (the outage tests rely o
 
 import types
 
-import harness
+from . import harness
 
 SCHEMA_QUERIES = {
     'columns': """SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE,

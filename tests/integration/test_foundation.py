@@ -8,7 +8,7 @@ import threading
 import time
 import types
 
-import harness
+from . import harness
 
 PLUGIN_TABLE = 'kimai2_customer_portals'
 MIGRATIONS_TABLE = 'bundle_migration_customer_portal'

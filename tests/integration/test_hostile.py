@@ -26,9 +26,9 @@ import socket
 import types
 import urllib.parse
 
-import harness
-import test_admin
-import test_unlock
+from . import harness
+from . import test_admin
+from . import test_unlock
 
 ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 PASSWORD = 'correct horse battery'
@@ -783,8 +783,8 @@ def assert_escaped(r, what):
         assert tag not in body, f'{what}: {tag!r} in the page'
 
 
-def test_content_pages_render_escaped(fx0):
-    fx = setup_content(fx0.env)
+def test_content_pages_render_escaped(fx):
+    fx = setup_content(fx.env)
     try:
         pages = []
         for (k, v) in fx.shares.items():

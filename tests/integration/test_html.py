@@ -17,8 +17,8 @@ import re
 import subprocess
 import urllib.parse
 
-import harness
-import showcase
+from . import harness
+from . import showcase
 
 SVG_ELEMENTS = ('svg', 'g', 'rect', 'line', 'path', 'circle', 'text', 'title', 'desc',
                 'polyline', 'polygon', 'tspan')

@@ -44,10 +44,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import common
-import harness
-import test_share as ts
-import test_unlock as tu
+from . import common
+from . import harness
+from . import test_share as ts
+from . import test_unlock as tu
 
 LANG_DIR = Path(__file__).resolve().parents[2] / 'cs_templates' / 'lang'
 LOCALES_TSV = Path(__file__).resolve().parents[2] / 'src' / 'http' / 'kimai-locales.tsv'

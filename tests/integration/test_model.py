@@ -14,8 +14,8 @@ import re
 import subprocess
 import types
 
-import harness
-from common import install
+from . import harness
+from .common import install
 
 KEY_PROJECT = 'ModelTestProject0001'
 KEY_CUSTOMER = 'ModelTestCustomer001'

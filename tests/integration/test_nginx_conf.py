@@ -5,7 +5,7 @@ check the configuration itself; test_foundation checks it with the real portal."
 import json
 import types
 
-import harness
+from . import harness
 
 
 def setup(env):

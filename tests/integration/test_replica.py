@@ -17,10 +17,10 @@ import secrets
 import subprocess
 import types
 
-import common
-import harness
-from test_admin import DUMP_HASH, csrf, form_login_payload
-from test_unlock import bcrypt, cookie_of
+from . import common
+from . import harness
+from .test_admin import DUMP_HASH, csrf, form_login_payload
+from .test_unlock import bcrypt, cookie_of
 
 PROJECT = 1                       # "Server" in kimai-2.45-rates.sql
 MARCH = 'year=2026&month=3'       # its three records: Nextcloud, Portal, Document progress

@@ -42,7 +42,7 @@ import urllib.parse
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
-from common import install, insert_share, new_key, sql_str
+from .common import install, insert_share, new_key, sql_str
 
 # The description of record 507: markup, both quote kinds, an ampersand, newlines.
 NASTY = '<script>alert("x")</script>\nSay "hi" & it\'s\nthird line'

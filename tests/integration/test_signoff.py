@@ -13,12 +13,12 @@ import re
 import secrets
 import types
 
-import harness
-from test_admin import DUMP_HASH, csrf, form_login_payload, new_session
-from test_extras import (ALPHA, GEN, LIST, client, csv_rows, get, path, run_cli, settings,
-                         share_id, share_key, sql, val)
-from test_share import GEN_DATA, GEN_RECORDS, add_share, timesheet_insert
-from test_unlock import bcrypt, cookie_of
+from . import harness
+from .test_admin import DUMP_HASH, csrf, form_login_payload, new_session
+from .test_extras import (ALPHA, GEN, LIST, client, csv_rows, get, path, run_cli, settings,
+                          share_id, share_key, sql, val)
+from .test_share import GEN_DATA, GEN_RECORDS, add_share, timesheet_insert
+from .test_unlock import bcrypt, cookie_of
 
 FP_RE = re.compile(r'name="signoff-fp" value="([0-9a-f]{64})"')
 STATE_RE = re.compile(r'<section class="card signoff" id="signoff" data-signoff-state="(\w+)"')

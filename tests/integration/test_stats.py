@@ -16,8 +16,8 @@ import re
 import types
 import zoneinfo
 
-import common
-import harness
+from . import common
+from . import harness
 
 TZ = zoneinfo.ZoneInfo('America/New_York')
 H = 3600

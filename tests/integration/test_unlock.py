@@ -15,8 +15,8 @@ import time
 import types
 import urllib.parse
 
-import common
-import harness
+from . import common
+from . import harness
 
 WRONG = 'not-the-password'
 _addr_seq = itertools.count(10)
