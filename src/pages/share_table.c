@@ -237,10 +237,14 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		}
 		if (s->show_activity) {
 			put_cell(b, "activity", lb.activity);
+			/* Each name isolated: "Support (2nd level)" keeps its
+			 * brackets in a right-to-left page. */
 			for (size_t k = 0; k < l->nactivities; k++) {
 				if (k)
 					PUT_LIT(b, ", ");
+				PUT_LIT(b, "<bdi>");
 				esc_html(b, l->activities[k]);
+				PUT_LIT(b, "</bdi>");
 			}
 			PUT_LIT(b, "</td>");
 		}
@@ -255,7 +259,7 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 			puts_(b, lb.tags);
 			PUT_LIT(b, "\">");
 			for (size_t k = 0; k < l->ntags; k++) {
-				PUT_LIT(b, "<span class=\"badge tag\" role=\"listitem\">");
+				PUT_LIT(b, "<span class=\"badge tag\" role=\"listitem\" dir=\"auto\">");
 				esc_html(b, l->tags[k]);
 				PUT_LIT(b, "</span>");
 			}

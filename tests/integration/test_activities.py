@@ -101,7 +101,8 @@ def tags_of(tr_html):
     if not m:
         return []
     return [html.unescape(t) for t in
-            re.findall(r'<span class="badge tag" role="listitem">(.*?)</span>', m.group(1))]
+            re.findall(r'<span class="badge tag" role="listitem" dir="auto">(.*?)</span>',
+                       m.group(1))]
 
 
 def tr_html(text, desc):
