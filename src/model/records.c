@@ -196,12 +196,12 @@ static int cmp_record_id(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* The visible tags of the records (shares showing them), from the rows of
- * ST_RECORDS_TAGS: one statement per batch of projects, with the
- * parameters of the records' own; `p` are those parameters, `rs` gets the
- * rows.  Rows come ordered by record id, then tag name; rows of records
- * not kept (neighbours of the month, running ones) are skipped.  `out` is
- * sorted by id on entry. */
+/* Gives the records their visible tags (shares showing them) from the rows
+ * `rs` of ST_RECORDS_TAGS, read with the parameters of the records' own
+ * batch: one statement per batch of projects, not one per record.  Rows
+ * come ordered by record id, then tag name; rows of records not kept
+ * (neighbours of the month, running ones) are skipped.  `out` must be
+ * sorted by id. */
 static void attach_tags(const struct mctx *mc, struct record_list *out, const struct dbrows *rs)
 {
 	for (size_t i = 0; i < rs->nrows;) {
