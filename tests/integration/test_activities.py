@@ -15,6 +15,7 @@ import types
 import harness
 from test_admin import csrf
 from test_extras import GEN, LIST, admin, csv_rows, get, run_cli, share_id, share_key, sql, val
+from test_html import tidy_problems
 from test_share import GEN_DATA, GEN_RECORDS, Page, add_share, timesheet_insert
 
 APRIL = 'year=2026&month=4'
@@ -205,6 +206,15 @@ def test_hostile_activity_and_tag_are_escaped(fx):
     assert '=cmd|&lt;img src=x onerror=alert(1)&gt;' in text
     # the label of the tag list is escaped as well (English: plain "Tags")
     assert text.count('aria-label="Tags"') == text.count('class="badges tags"') > 0
+
+
+def test_pages_with_activities_and_tags_are_valid_html(fx):
+    for lang in ('en', 'ar'):
+        for mode in ('NONE', 'MERGE'):
+            r = fx.n.get(f'/{lang}/auth/customer-portal/{share(fx, mode, 1, 1)}?{APRIL}')
+            assert r.status == 200
+            bad = tidy_problems(r.text)
+            assert not bad, f'{lang} {mode}: tidy reports\n    ' + '\n    '.join(bad)
 
 
 # --------------------------------------------------------------------------------------
