@@ -43,11 +43,21 @@
  if:Table.ShowRates ?><th scope="col" class="num"><?cs var:Lang.table.hourly_rate ?></th><th scope="col" class="num"><?cs var:Lang.table.total_rate ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs uvar:Table.RowsHtml ?></tbody>
-<tfoot><tr class="totals" data-total-duration="<?cs var:Table.TotalDurationSec ?>"<?cs if:Table.ShowRates ?> data-total-rate="<?cs var:Table.TotalRateRaw ?>"<?cs /if ?>>
-<th scope="row" colspan="<?cs var:Table.LeadCols ?>"><?cs var:Lang.table.total ?></th>
+<tfoot><tr class="totals" data-total-duration="<?cs var:Table.TotalDurationSec ?>"<?cs if:Table.NonBillable ?> data-total-billable-duration="<?cs var:Table.BillableDurationSec ?>"<?cs /if ?><?cs if:Table.ShowRates ?> data-total-rate="<?cs var:Table.TotalRateRaw ?>"<?cs if:Table.NonBillable ?> data-total-nonbillable-rate="<?cs var:Table.NonBillableRateRaw ?>"<?cs /if ?><?cs /if ?>>
+<th scope="row" colspan="<?cs var:Table.LeadCols ?>"><?cs var:Lang.share.total.billable ?></th>
 <td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:Table.TotalDuration ?></td><?cs
  if:Table.ShowRates ?><td></td><td class="num total-rate" data-label="<?cs var:Lang.table.total_rate ?>"><?cs var:Table.TotalRate ?></td><?cs /if ?>
-</tr></tfoot>
+</tr><?cs if:Table.NonBillable ?>
+<tr class="totals-nonbillable">
+<th scope="row" colspan="<?cs var:Table.LeadCols ?>"><?cs var:Lang.share.total.nonbillable ?></th>
+<td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:Table.NonBillableDuration ?></td><?cs
+ if:Table.ShowRates ?><td></td><td class="num total-rate" data-label="<?cs var:Lang.table.total_rate ?>"><?cs var:Table.NonBillableRate ?></td><?cs /if ?>
+</tr>
+<tr class="totals-all">
+<th scope="row" colspan="<?cs var:Table.LeadCols ?>"><?cs var:Lang.share.total.all ?></th>
+<td class="num duration" data-label="<?cs var:Lang.table.duration ?>"><?cs var:Table.AllDuration ?></td><?cs
+ if:Table.ShowRates ?><td></td><td class="num total-rate" data-label="<?cs var:Lang.table.total_rate ?>"><?cs var:Table.AllRate ?></td><?cs /if ?>
+</tr><?cs /if ?></tfoot>
 </table>
 </div></div>
 <?cs /if ?></section>

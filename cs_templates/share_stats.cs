@@ -15,11 +15,11 @@ def:budget_stat(b, kind, label, monthly_label) ?><div class="stat budget-stat <?
 <p class="stat-label"><?cs if:b.Monthly == "1" ?><?cs var:monthly_label ?><?cs else ?><?cs var:label ?><?cs /if ?></p>
 <p class="stat-value"><span class="spent"><?cs var:b.Spent ?></span> <small>/ <span class="total"><?cs var:b.Total ?></span></small></p>
 <?cs call:budget_meter(b, label) ?>
-<dl class="stat-meta">
-<div><dt<?cs if:b.Monthly == "1" ?> class="period" data-period="<?cs var:b.Period ?>"<?cs /if ?>><?cs if:b.Monthly != "1" ?><?cs var:Lang.stats.all_time ?>, <?cs var:Lang.stats.used ?><?cs elif:b.PeriodCurrent == "1" ?><?cs var:Lang.stats.this_month ?>, <?cs var:Lang.stats.used ?><?cs else ?><?cs var:b.PeriodLabel ?><?cs /if ?></dt> <dd class="percent"><?cs var:b.Percent ?></dd></div>
-<?cs if:b.Over == "1" ?><div><dt><?cs var:Lang.stats.over_budget ?></dt> <dd class="exceeded"><?cs var:b.Exceeded ?></dd></div>
-<?cs else ?><div><dt><?cs var:Lang.stats.left ?></dt> <dd class="left"><?cs var:b.Left ?></dd></div>
-<?cs /if ?></dl>
+<ul class="stat-meta">
+<li class="used"<?cs if:b.Monthly == "1" ?> data-period="<?cs var:b.Period ?>"<?cs /if ?>><?cs var:b.UsedBefore ?><span class="percent"><?cs var:b.Percent ?></span><?cs var:b.UsedAfter ?></li>
+<?cs if:b.Over == "1" ?><li><?cs var:b.ExceededBefore ?><span class="exceeded"><?cs var:b.Exceeded ?></span><?cs var:b.ExceededAfter ?></li>
+<?cs else ?><li><?cs var:b.LeftBefore ?><span class="left"><?cs var:b.Left ?></span><?cs var:b.LeftAfter ?></li>
+<?cs /if ?></ul>
 </div>
 <?cs /def ?><?cs
 

@@ -43,8 +43,15 @@ struct record_list {
 	size_t         n;
 	int            year, month;
 	long long      month_start_utc, month_end_utc;   /* customer's zone */
+	/* Totals over every record, and over the billable ones: a record's
+	 * money shows in its row either way, so a page that shows the billable
+	 * total also shows what the rest adds up to (docs/design.md "Share pages"). */
 	long long      total_duration;
+	double         total_rate;
+	long long      total_billable_duration;
 	double         total_billable_rate;
+	double         total_nonbillable_rate;
+	size_t         n_nonbillable;
 };
 
 /* project_id 0 = every visible project of the share (customer shares) or

@@ -40,8 +40,10 @@
  *   money or h:mm), .Over 0|1, .Percent ("45.3%"), .Meter (0..100, one
  *   decimal, C locale, for <meter value>), .Level ("ok"|"warn"|"over");
  *   monthly blocks also .Period ("2026-08"), .PeriodCurrent 0|1,
- *   .PeriodMonth ("August 2026") and, for a month other than the current
- *   one, .PeriodLabel ("Used in August 2026")
+ *   .PeriodMonth ("August 2026"); the sentences under the bar as the text
+ *   before and after their figure: .UsedBefore/.UsedAfter around .Percent
+ *   ("" / " used this month"), .LeftBefore/.LeftAfter around .Left,
+ *   .ExceededBefore/.ExceededAfter around .Exceeded
  *
  * Templates: including cs_templates/share_stats.cs defines the macros
  * budget_stats() (the statistics card) and budget_bars(row) (bars of one

@@ -314,8 +314,14 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 		rec->user_name = u->name;
 		rec->project_name = name_of(projects, nprojects, rec->project_id);
 		out->total_duration += rec->duration;
-		if (rec->billable)
+		out->total_rate += rec->rate;
+		if (rec->billable) {
+			out->total_billable_duration += rec->duration;
 			out->total_billable_rate += rec->rate;
+		} else {
+			out->total_nonbillable_rate += rec->rate;
+			out->n_nonbillable++;
+		}
 		out->v[kept++] = *rec;
 	}
 	out->n = kept;

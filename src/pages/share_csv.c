@@ -9,7 +9,8 @@
  * (browse window included), the same records and merge mode, and only the
  * columns the page shows.  Dates are ISO 8601 local dates of the records,
  * durations both as decimal hours and as h:mm, money as plain decimals
- * ("1234.50") in the customer's currency, named in the header.
+ * ("1234.50") in the customer's currency, named in the header.  After an
+ * empty row, closing rows repeat the page's totals in the same columns.
  *
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage
  * return) as a formula, so a description such as "=HYPERLINK(…)" could act
@@ -118,6 +119,53 @@ static void next(struct buf *b, const char *s, bool text)
 	csv_field(b, s, text);
 }
 
+/* A closing row in the columns of the lines: its label under the date, the
+ * duration under hours and h:mm, the money under total and billable
+ * amount; the other cells empty. */
+static void total_row(struct req *r, const struct share *s, bool project_col,
+                      const char *label, long long seconds, double money, double billable)
+{
+	struct buf *b = r->out;
+	csv_field(b, label, false);
+	if (s->flags[AF_USER_VISIBLE])
+		next(b, "", false);
+	if (project_col)
+		next(b, "", false);
+	if (s->show_activity)
+		next(b, "", false);
+	next(b, "", false);
+	if (s->show_tags)
+		next(b, "", false);
+	next(b, hours(r, seconds), false);
+	next(b, hm(r, seconds), false);
+	next(b, "", false);
+	if (s->flags[AF_RATE_VISIBLE]) {
+		next(b, "", false);
+		next(b, share_decimal(r, money), false);
+		next(b, share_decimal(r, billable), false);
+	}
+	buf_puts(b, "\r\n");
+}
+
+/* The page's footer after an empty row: the billable total; with
+ * non-billable records, their sum and the total over every record. */
+static void write_totals(struct req *r, const struct share_view *v, const struct record_list *rl)
+{
+	const struct share *s = v->s;
+	bool project_col = s->is_customer && !v->project_id;
+	if (!rl->n)
+		return;
+	buf_puts(r->out, "\r\n");
+	total_row(r, s, project_col, msg(r, "share.total.billable"), rl->total_billable_duration,
+	          rl->total_billable_rate, rl->total_billable_rate);
+	if (!rl->n_nonbillable)
+		return;
+	total_row(r, s, project_col, msg(r, "share.total.nonbillable"),
+	          rl->total_duration - rl->total_billable_duration, rl->total_nonbillable_rate, 0);
+	total_row(r, s, project_col, msg(r, "share.total.all"), rl->total_duration,
+	          rl->total_rate, rl->total_billable_rate);
+}
+
 static void write_csv(struct req *r, const struct share_view *v, const struct line_list *lines)
 {
 	const struct share *s = v->s;
@@ -195,5 +243,6 @@ int page_share_csv(struct req *r, struct perr *e)
 	           arena_printf(r->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", file,
 	                        ext_value(r, name, v->year, v->month)));
 	write_csv(r, v, &m.lines);
+	write_totals(r, v, &m.rl);
 	return signoff_csv_rows(r, &m, r->out, e);
 }

@@ -18,6 +18,37 @@ static void setp(struct req *r, const char *prefix, const char *key, const char 
 	rset(r, arena_printf(r->a, "%s.%s", prefix, key), value);
 }
 
+/* A budget line is one sentence around a formatted figure ("25.4 % used
+ * this month", "exceeded by €120.00"): message `key` holds "%s" where the
+ * figure goes and, when `arg` is given, a second "%s" for it (a month).
+ * The parts around the figure become <prefix>.<name>Before and
+ * .<name>After, so the template can mark the figure up; every part stays
+ * text, escaped by the template.  Translations are data, never a format. */
+static void set_sentence(struct req *r, const char *prefix, const char *name, const char *key,
+                         const char *arg)
+{
+	const char *m = msg(r, key);
+	const char *at = strstr(m, "%s");
+	const char *after = at ? at + 2 : "";
+	if (arg) {
+		const char *at2 = strstr(after, "%s");
+		if (at2)
+			after = arena_printf(r->a, "%.*s%s%s", (int)(at2 - after), after, arg, at2 + 2);
+	}
+	setp(r, prefix, arena_printf(r->a, "%sBefore", name),
+	     at ? arena_strndup(r->a, m, (size_t)(at - m)) : m);
+	setp(r, prefix, arena_printf(r->a, "%sAfter", name), after);
+}
+
+/* The lines under a block's bar: how much is used (all time; monthly
+ * blocks say their month in set_period) and what is left or exceeded. */
+static void set_sentences(struct req *r, const char *prefix)
+{
+	set_sentence(r, prefix, "Used", "share.budget.used_total", NULL);
+	set_sentence(r, prefix, "Left", "share.budget.left", NULL);
+	set_sentence(r, prefix, "Exceeded", "share.budget.exceeded", NULL);
+}
+
 /* One budget block (<prefix>.Visible, .Spent, …; see share_stats.h). */
 static void set_money_block(struct req *r, const struct share *s, const char *prefix,
                             const struct budget_figures *f)
@@ -37,6 +68,7 @@ static void set_money_block(struct req *r, const struct share *s, const char *pr
 	setp(r, prefix, "Percent", fmt_percent(r->fmt, r->lang, c.percent, b, sizeof(b)));
 	setp(r, prefix, "Meter", arena_printf(r->a, "%.1f", c.meter));
 	setp(r, prefix, "Level", budget_level_names[c.level]);
+	set_sentences(r, prefix);
 }
 
 static void set_time_block(struct req *r, const char *prefix, const struct budget_figures *f)
@@ -57,6 +89,7 @@ static void set_time_block(struct req *r, const char *prefix, const struct budge
 	setp(r, prefix, "Percent", fmt_percent(r->fmt, r->lang, c.percent, b, sizeof(b)));
 	setp(r, prefix, "Meter", arena_printf(r->a, "%.1f", c.meter));
 	setp(r, prefix, "Level", budget_level_names[c.level]);
+	set_sentences(r, prefix);
 }
 
 static const char *msg_arg(struct req *r, const char *key, const char *arg);
@@ -64,7 +97,8 @@ static const char *msg_arg(struct req *r, const char *key, const char *arg);
 /* Which month a monthly block counts, labelled so that a past or future
  * month is never mistaken for the current one:
  *   .Period "2026-08", .PeriodCurrent 0|1, .PeriodMonth "August 2026",
- *   .PeriodLabel "Used in August 2026" (other months only). */
+ *   and the sentence .UsedBefore/.UsedAfter around the percentage ("…
+ *   used this month", "… used in August 2026"). */
 static void set_period(struct req *r, const char *prefix, int y, int m, bool current)
 {
 	char b[FMT_BUF];
@@ -73,8 +107,10 @@ static void set_period(struct req *r, const char *prefix, int y, int m, bool cur
 	setp(r, prefix, "Period", arena_printf(r->a, "%04d-%02d", y, m));
 	setp(r, prefix, "PeriodCurrent", current ? "1" : "0");
 	setp(r, prefix, "PeriodMonth", month);
-	if (!current)
-		setp(r, prefix, "PeriodLabel", msg_arg(r, "stats.used_in", month));
+	if (current)
+		set_sentence(r, prefix, "Used", "share.budget.used_month", NULL);
+	else
+		set_sentence(r, prefix, "Used", "share.budget.used_in", month);
 }
 
 /* Fills <prefix>.Budget and <prefix>.TimeBudget for the month `y`-`m`

@@ -308,11 +308,27 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 		buf_free(&b);
 	}
 
-	rset(r, "Table.TotalDuration", duration(r, rl->total_duration));
+	/* The footer's first line is the billable total; with non-billable
+	 * records in the month, their sum and the total over every record
+	 * follow on lines of their own, so the rows add up. */
+	rset(r, "Table.TotalDuration", duration(r, rl->total_billable_duration));
 	rseti(r, "Table.TotalDurationSec", rl->total_duration);
 	if (s->flags[AF_RATE_VISIBLE]) {
 		rset(r, "Table.TotalRate", money(r, s, rl->total_billable_rate));
 		rset(r, "Table.TotalRateRaw", share_decimal(r, rl->total_billable_rate));
+	}
+	if (rl->n_nonbillable) {
+		long long nb_secs = rl->total_duration - rl->total_billable_duration;
+		double nb_rate = rl->total_nonbillable_rate;
+		rset(r, "Table.NonBillable", "1");
+		rseti(r, "Table.BillableDurationSec", rl->total_billable_duration);
+		rset(r, "Table.NonBillableDuration", duration(r, nb_secs));
+		rset(r, "Table.AllDuration", duration(r, rl->total_duration));
+		if (s->flags[AF_RATE_VISIBLE]) {
+			rset(r, "Table.NonBillableRate", money(r, s, nb_rate));
+			rset(r, "Table.NonBillableRateRaw", share_decimal(r, nb_rate));
+			rset(r, "Table.AllRate", money(r, s, rl->total_rate));
+		}
 	}
 }
 

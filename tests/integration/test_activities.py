@@ -235,6 +235,12 @@ def test_csv_columns(fx):
     # the rest of the line as without the options
     assert line[:3] + line[4:5] + line[6:] == \
         next(r for r in off if r[3].startswith('Task one A'))
+    # the closing totals rows keep their figures under the same headings
+    total = next(r for r in rows if r and r[0] == 'Billable total')
+    off_total = next(r for r in off if r and r[0] == 'Billable total')
+    assert len(total) == len(head)
+    assert total[head.index('Hours (decimal)')] == off_total[off[0].index('Hours (decimal)')]
+    assert total[:6] == ['Billable total', '', '', '', '', '']
     only_tags = csv_of(fx, share(fx, tags=1))
     assert only_tags[0][:5] == ['Date', 'User', 'Project', 'Description', 'Tags']
     evil = next(r for r in only_tags if r[3] == 'Task one B')

@@ -123,6 +123,21 @@ def csv_rows(resp):
     return list(csv.reader(io.StringIO(text, newline='')))
 
 
+def csv_lines(rows):
+    """The table lines of a CSV: the rows between the header and the first empty row
+    (after it come the closing rows: totals, then a sign-off)."""
+    end = rows.index([]) if [] in rows else len(rows)
+    return rows[1:end]
+
+
+def csv_totals(rows):
+    """The totals rows after the table lines, up to the next empty row."""
+    if [] not in rows:
+        return []
+    rest = rows[rows.index([]) + 1:]
+    return rest[:rest.index([])] if [] in rest else rest
+
+
 def run_cli(fx, *args, stdin='', env_extra=None):
     """`portal share ...` with the test database; no cookie secret in the environment."""
     env = {k: v for k, v in os.environ.items()
@@ -262,8 +277,9 @@ def test_rotation_kills_the_old_url_and_cookies_keeps_settings(fx):
                    f' FROM kimai2_customer_portals WHERE id = {sid}') == [['1', '1', 'MERGE']]
     assert sql(fx, f'SELECT expires_at, window_from FROM kimai2_customer_portals_settings'
                    f' WHERE share_id = {sid}') == [['2099-01-01 00:00:00', '2026-01-01']]
-    assert val(fx, f'SELECT views FROM kimai2_customer_portals_views WHERE share_id = {sid}') \
-        == '7'
+    # The count is kept, not reset (the views of this test may have been added meanwhile).
+    assert int(val(fx, f'SELECT views FROM kimai2_customer_portals_views '
+                       f'WHERE share_id = {sid}')) >= 7
     lst = fx.n.get(f'{LIST}?done=rotated', cookies=c).text
     assert 'The share has a new link.' in lst and new in lst and key not in lst
 
@@ -407,7 +423,7 @@ def test_csv_of_a_customer_month(fx):
     assert rows[0] == ['Date', 'User', 'Project', 'Description', 'Hours (decimal)',
                        'Duration (h:mm)', 'Billable', 'Hourly rate (EUR)', 'Total (EUR)',
                        'Billable amount (EUR)']
-    data = rows[1:]
+    data = csv_lines(rows)
     # The page's lines, in the page's order.
     assert len(data) == len(p.rows) == 10
     assert [d[0] for d in data] == p.dates()
@@ -439,12 +455,12 @@ def test_csv_follows_flags_merge_mode_and_project_page(fx):
     merged = add_share(fx.m, fx.db, customer=GEN, mode='MERGE')
     rows = csv_rows(get(fx, merged, 'year=2026&month=4', sub='/csv'))
     p = Page(get(fx, merged, 'year=2026&month=4').text)
-    assert len(rows) - 1 == len(p.rows) == 8
+    assert len(csv_lines(rows)) == len(p.rows) == 8
     # Two hourly rates on one merged line: each with its duration, as on the page.
-    assert '60.00 (1:00); 80.00 (1:00)' in [r[7] for r in rows[1:]], rows
+    assert '60.00 (1:00); 80.00 (1:00)' in [r[7] for r in csv_lines(rows)], rows
     # The project page of the customer share: no project column.
     rows = csv_rows(get(fx, merged, 'year=2026&month=4', sub=f'/p/{ALPHA}/csv'))
-    assert 'Project' not in rows[0] and len(rows) == 9
+    assert 'Project' not in rows[0] and len(csv_lines(rows)) == 8
     r = get(fx, merged, 'year=2026&month=4', sub=f'/p/{ALPHA}/csv')
     assert 'filename="Alpha-2026-04.csv"' in r.headers['Content-Disposition']
     # A month without records: just the header.
@@ -456,6 +472,88 @@ def test_csv_follows_flags_merge_mode_and_project_page(fx):
     assert get(fx, merged, 'year=2026&month=0', sub='/csv').status == 400
     assert get(fx, merged, sub=f'/p/{ALPHA + 1}/csv').status == 404
     assert get(fx, 'B' * 20, sub='/csv').status == 404
+
+
+def foot_lines(text):
+    """(class, label, duration, money) of each line of the table's footer."""
+    foot = re.search(r'<tfoot>.*?</tfoot>', text, re.S)
+    assert foot, 'no table footer'
+    return re.findall(r'<tr class="(totals[a-z-]*)"[^>]*>\s*<th scope="row" colspan="\d">([^<]*)'
+                      r'</th>\s*<td class="num duration"[^>]*>([^<]*)</td>'
+                      r'(?:<td></td><td class="num total-rate"[^>]*>([^<]*)</td>)?', foot.group(0))
+
+
+def test_totals_with_non_billable_records(fx):
+    """April 2026: 10 lines, one of them non-billable (2:00, 100.00).  The footer shows the
+    billable total, labelled as such, the non-billable records' sum and the total over
+    every record, so the rows add up; the CSV closes with the same rows."""
+    key = add_share(fx.m, fx.db, customer=GEN)
+    r = get(fx, key, 'year=2026&month=4')
+    p = Page(r.text)
+    assert foot_lines(r.text) == [
+        ('totals', 'Billable total', '11:45', '€700.00'),
+        ('totals-nonbillable', 'Non-billable records', '2:00', '€100.00'),
+        ('totals-all', 'All records', '13:45', '€800.00')]
+    assert p.totals == {'class': 'totals', 'data-total-duration': '49500',
+                        'data-total-billable-duration': '42300', 'data-total-rate': '700.00',
+                        'data-total-nonbillable-rate': '100.00'}
+    # The money of every row adds up to the last line.
+    assert round(sum(float(row['attrs']['data-rate']) for row in p.rows), 2) == 800.0
+    assert sum(p.durations()) == 49500
+
+    rows = csv_rows(get(fx, key, 'year=2026&month=4', sub='/csv'))
+    data = csv_lines(rows)
+    assert len(data) == 10
+    assert rows[len(data) + 1] == []
+    assert csv_totals(rows) == [
+        ['Billable total', '', '', '', '11.75', '11:45', '', '', '700.00', '700.00'],
+        ['Non-billable records', '', '', '', '2.00', '2:00', '', '', '100.00', '0.00'],
+        ['All records', '', '', '', '13.75', '13:45', '', '', '800.00', '700.00']]
+    assert round(sum(float(d[8]) for d in data), 2) == 800.0
+    assert round(sum(float(d[9]) for d in data), 2) == 700.0
+    # The CSV's last row is the last totals row (no sign-off on this share).
+    assert rows[-1][0] == 'All records'
+
+    # Without rates: durations only, the same lines.
+    hidden = add_share(fx.m, fx.db, customer=GEN, rate=0)
+    text = get(fx, hidden, 'year=2026&month=4').text
+    assert [line[:3] for line in foot_lines(text)] == [
+        ('totals', 'Billable total', '11:45'), ('totals-nonbillable', 'Non-billable records',
+                                                '2:00'), ('totals-all', 'All records', '13:45')]
+    assert 'data-total-rate' not in text and 'data-total-nonbillable-rate' not in text
+    assert 'data-total-billable-duration="42300"' in text
+    rows = csv_rows(get(fx, hidden, 'year=2026&month=4', sub='/csv'))
+    # date, user, project, description, hours, h:mm, billable
+    assert csv_totals(rows) == [['Billable total', '', '', '', '11.75', '11:45', ''],
+                                ['Non-billable records', '', '', '', '2.00', '2:00', ''],
+                                ['All records', '', '', '', '13.75', '13:45', '']]
+    # Another language: its own labels, the same numbers.
+    rows = csv_rows(fx.n.get(f'/de/auth/customer-portal/{key}/csv?year=2026&month=4'))
+    assert [t[0] for t in csv_totals(rows)] == ['Abrechenbare Summe',
+                                                'Nicht abrechenbare Einträge', 'Alle Einträge']
+    assert [t[8] for t in csv_totals(rows)] == ['700.00', '100.00', '800.00']
+
+
+def test_totals_without_non_billable_records(fx):
+    """October 2026: every record billable.  The footer is the one line it always was,
+    only its label says "billable"; the CSV closes with that one row."""
+    key = add_share(fx.m, fx.db, customer=GEN)
+    r = get(fx, key, 'year=2026&month=10')
+    foot = re.search(r'<tfoot>.*?</tfoot>', r.text, re.S).group(0)
+    assert foot == (
+        '<tfoot><tr class="totals" data-total-duration="9000" data-total-rate="125.00">\n'
+        '<th scope="row" colspan="4">Billable total</th>\n'
+        '<td class="num duration" data-label="Duration">2:30</td><td></td>'
+        '<td class="num total-rate" data-label="Total">€125.00</td>\n'
+        '</tr></tfoot>'), foot
+    assert 'nonbillable' not in r.text and 'totals-all' not in r.text
+    rows = csv_rows(get(fx, key, 'year=2026&month=10', sub='/csv'))
+    assert len(csv_lines(rows)) == 5
+    assert csv_totals(rows) == [['Billable total', '', '', '', '2.50', '2:30', '', '', '125.00',
+                                 '125.00']]
+    assert rows[-1][0] == 'Billable total'
+    # A month without records: just the header, no totals.
+    assert csv_rows(get(fx, key, 'year=2026&month=7', sub='/csv')) == [rows[0]]
 
 
 def test_csv_of_a_locked_share_needs_the_unlock(fx):
@@ -473,14 +571,14 @@ def test_csv_of_a_locked_share_needs_the_unlock(fx):
     cookie, attrs = cookie_of(r, sid)
     assert attrs['path'] == path(key)
     r = fx.n.get(r.headers['Location'], headers=hdrs, cookies={f'portal_unlock_{sid}': cookie})
-    assert len(csv_rows(r)) == 11 and r.headers['Cache-Control'] == 'private, no-store'
+    assert len(csv_lines(csv_rows(r))) == 10 and r.headers['Cache-Control'] == 'private, no-store'
 
 
 # --------------------------------------------------------------------------------------
 # monthly budgets follow the viewed month
 
 def budget_block(text):
-    m = re.search(r'<div class="stat budget-stat \w+" data-budget="money".*?</dl>\s*</div>',
+    m = re.search(r'<div class="stat budget-stat \w+" data-budget="money".*?</ul>\s*</div>',
                   text, re.S)
     assert m, 'no money budget block'
     return m.group(0)
@@ -498,15 +596,16 @@ def test_monthly_budget_of_the_viewed_month(fx):
         # hidden one's 60.00 included (as Kimai counts): 760.00 of 1000.00.
         b = budget_block(get(fx, key, 'year=2026&month=4').text)
         assert 'class="spent">€760.00<' in b and 'class="percent">76.0%<' in b, b
-        assert 'data-period="2026-04"' in b and 'Used in April 2026' in b, b
-        assert 'This month' not in b
+        # Whole sentences around the figures.
+        assert 'data-period="2026-04"' in b and '76.0%</span> used in April 2026<' in b, b
+        assert 'used this month' not in b and '€240.00</span> left<' in b, b
         # October 2026: 5 records of 25.00.
         b = budget_block(get(fx, key, 'year=2026&month=10').text)
-        assert 'class="spent">€125.00<' in b and 'Used in October 2026' in b, b
+        assert 'class="spent">€125.00<' in b and '</span> used in October 2026<' in b, b
         # The current month is labelled as such.
         now = datetime.datetime.now(BERLIN)
         b = budget_block(get(fx, key).text)
-        assert 'This month' in b and f'data-period="{now.year:04d}-{now.month:02d}"' in b, b
+        assert '</span> used this month<' in b and f'data-period="{now.year:04d}-{now.month:02d}"' in b, b
         # The project list of the customer share follows the month as well.
         text = get(fx, key, 'year=2026&month=3').text
         row = re.search(rf'<tr data-project-id="{ALPHA}">.*?</tr>', text, re.S).group(0)
@@ -539,9 +638,11 @@ def test_cli_create_list_rotate_delete(fx):
     r = run_cli(fx, 'list')
     assert r.returncode == 0, r.stderr
     line = [ln for ln in r.stdout.splitlines() if ln.startswith(sid + '\t')][0]
-    assert line.split('\t') == [sid, 'customer', key, 'Gen GmbH', 'no',
-                                'merge=MERGE,show-user,show-rates,budget-stats', '2099-12-31',
-                                '2026-01..', '0'], line
+    # The last column counts views: the page fetched above may already be written.
+    assert line.split('\t')[:8] == [sid, 'customer', key, 'Gen GmbH', 'no',
+                                    'merge=MERGE,show-user,show-rates,budget-stats',
+                                    '2099-12-31', '2026-01..'], line
+    assert line.split('\t')[8] in ('0', '1'), line
     # rotate: a new key, the old URL dead.
     r = run_cli(fx, 'rotate', sid)
     assert r.returncode == 0, r.stderr

@@ -145,7 +145,7 @@ def budget_blocks(html):
     out = {}
     for m in re.finditer(r'<div class="stat budget-stat (\w+)" data-budget="(\w+)" '
                          r'data-level="(\w+)" data-percent="([\d.]+)" data-monthly="(\d)">(.*?)'
-                         r'</dl>\s*</div>', sec.group(0), re.S):
+                         r'</ul>\s*</div>', sec.group(0), re.S):
         cls, kind, level, meter, monthly, body = m.groups()
         d = {'level': level, 'meter': meter, 'monthly': monthly}
         for f in ('spent', 'total', 'percent', 'left', 'exceeded'):

@@ -33,7 +33,7 @@ module.exports = [
 			return [c.textAlign, c.fontVariantNumeric];
 		});
 		assert.deepEqual(style, ['end', 'tabular-nums']);
-		assert.match(await s.page.locator('table.records tfoot').innerText(), /Total/);
+		assert.match(await s.page.locator('table.records tfoot').innerText(), /Billable total/);
 		await s.checkPage('project share');
 	}],
 

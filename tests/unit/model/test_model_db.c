@@ -93,6 +93,9 @@ static void test_records(const struct mctx *mc)
 	CHECK(rl.year == 2026 && rl.month == 3);
 	CHECK(rl.total_duration == 6 * 3600);
 	CHECK(near(rl.total_billable_rate, 240.0));
+	/* Every record billable: the billable totals are the month's totals. */
+	CHECK(rl.n_nonbillable == 0 && rl.total_billable_duration == rl.total_duration);
+	CHECK(near(rl.total_rate, 240.0));
 	if (rl.n == 3) {
 		static const long long dur[3] = {7200, 10800, 3600};
 		static const double rate[3] = {80.0, 120.0, 40.0};
