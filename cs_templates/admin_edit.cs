@@ -78,6 +78,9 @@ include:"header.cs" ?>
 <legend><?cs var:Lang.admin.table_options ?></legend>
 <div class="check"><input type="checkbox" id="entry_user_visible" name="entry_user_visible" value="1"<?cs if:Form.Flags.entry_user_visible ?> checked<?cs /if ?>><label for="entry_user_visible"><?cs var:Lang.admin.entry_user_visible ?></label></div>
 <div class="check"><input type="checkbox" id="entry_rate_visible" name="entry_rate_visible" value="1"<?cs if:Form.Flags.entry_rate_visible ?> checked<?cs /if ?>><label for="entry_rate_visible"><?cs var:Lang.admin.entry_rate_visible ?></label></div>
+<div class="check"><input type="checkbox" id="show_activity" name="show_activity" value="1"<?cs if:Form.ShowActivity ?> checked<?cs /if ?>><label for="show_activity"><?cs var:Lang.admin.show_activity ?></label></div>
+<div class="check"><input type="checkbox" id="show_tags" name="show_tags" value="1"<?cs if:Form.ShowTags ?> checked<?cs /if ?> aria-describedby="show-tags-hint"><label for="show_tags"><?cs var:Lang.admin.show_tags ?></label></div>
+<p class="field-hint" id="show-tags-hint"><?cs var:Lang.admin.show_tags_hint ?></p>
 </fieldset>
 <fieldset>
 <legend><?cs var:Lang.admin.chart_options ?></legend>

@@ -38,7 +38,8 @@
 <table class="table stack records">
 <thead><tr><th scope="col"><?cs var:Lang.table.date ?></th><?cs
  if:Table.ShowUser ?><th scope="col"><?cs var:Lang.table.user ?></th><?cs /if ?><?cs
- if:Table.ShowProject ?><th scope="col"><?cs var:Lang.table.project ?></th><?cs /if ?><th scope="col"><?cs var:Lang.table.description ?></th><th scope="col" class="num"><?cs var:Lang.table.duration ?></th><?cs
+ if:Table.ShowProject ?><th scope="col"><?cs var:Lang.table.project ?></th><?cs /if ?><?cs
+ if:Table.ShowActivity ?><th scope="col"><?cs var:Lang.share.activity ?></th><?cs /if ?><th scope="col"><?cs var:Lang.table.description ?></th><th scope="col" class="num"><?cs var:Lang.table.duration ?></th><?cs
  if:Table.ShowRates ?><th scope="col" class="num"><?cs var:Lang.table.hourly_rate ?></th><th scope="col" class="num"><?cs var:Lang.table.total_rate ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs uvar:Table.RowsHtml ?></tbody>

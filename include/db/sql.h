@@ -51,13 +51,15 @@
 	" COALESCE(c.timezone, pc.timezone), COALESCE(c.currency, pc.currency),"  \
 	" p.name, st.expires_at,"                                                 \
 	" (st.expires_at IS NOT NULL AND st.expires_at <= UTC_TIMESTAMP()),"      \
-	" st.window_from, st.window_to, COALESCE(v.views, 0), v.last_view"        \
+	" st.window_from, st.window_to, COALESCE(v.views, 0), v.last_view,"       \
+	" COALESCE(d.show_activity, 0), COALESCE(d.show_tags, 0)"                 \
 	" FROM kimai2_customer_portals s"                                         \
 	" LEFT JOIN kimai2_projects p ON p.id = s.project_id"                     \
 	" LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"                 \
 	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                   \
 	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
-	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"
+	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"         \
+	" LEFT JOIN kimai2_customer_portals_display d ON d.share_id = s.id"
 #define SQL_ADMIN_SHARE_COLS SQL_SHARE_COLS("NULL")
 /* A customer share shows the records of every project of the customer: a
  * user without view_all_data may manage it only when the team rule lets
@@ -95,6 +97,10 @@ enum { RECORDS_ID_RANGE_LO, RECORDS_ID_RANGE_HI, RECORDS_ID_RANGE_MAX, RECORDS_I
 enum { PROJECT_NAME_ID, PROJECT_NAME_NAME, PROJECT_NAME__COLS };
 /* ST_RECORDS_USERS */
 enum { RECORDS_USERS_ID, RECORDS_USERS_NAME, RECORDS_USERS__COLS };
+/* ST_RECORDS_ACTIVITIES */
+enum { RECORDS_ACTIVITIES_ID, RECORDS_ACTIVITIES_NAME, RECORDS_ACTIVITIES__COLS };
+/* ST_RECORDS_TAGS */
+enum { RECORDS_TAGS_RECORD, RECORDS_TAGS_NAME, RECORDS_TAGS__COLS };
 /* ST_STATS_YEAR_PROJECT, ST_STATS_YEAR_CUSTOMER */
 enum { STATS_YEAR_MONTH, STATS_YEAR_DURATION, STATS_YEAR__COLS };
 /* ST_STATS_CUSTOMER_BUDGET, ST_STATS_PROJECT_BUDGET */
@@ -121,7 +127,7 @@ enum {
 	SHARE_FLAGS,                  /* the six *_visible flag columns from here */
 	SHARE_CUST_ID = SHARE_FLAGS + 6, SHARE_CUST_NAME, SHARE_TZ, SHARE_CURRENCY,
 	SHARE_PROJECT_NAME, SHARE_EXPIRES, SHARE_EXPIRED, SHARE_WINDOW_FROM, SHARE_WINDOW_TO,
-	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE__COLS
+	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE_SHOW_ACTIVITY, SHARE_SHOW_TAGS, SHARE__COLS
 };
 /* ST_ADMIN_CUSTOMERS */
 enum { ADMIN_CUSTOMERS_ID, ADMIN_CUSTOMERS_NAME, ADMIN_CUSTOMERS_VISIBLE, ADMIN_CUSTOMERS__COLS };
@@ -279,6 +285,21 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	X(ST_RECORDS_USERS, SQL_RECORDS_BATCH, RECORDS_USERS__COLS,               \
 	  "SELECT id, " SQL_USER_DISPLAY_NAME " FROM kimai2_users"                \
 	  " WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")        \
+	/* shares showing activities and tags (docs/design.md, "Share pages"):   \
+	 * the names of the month's activities, and the visible tags of the     \
+	 * records of ST_RECORDS_MONTH's rows (same parameters), each record's  \
+	 * in name order */                                                      \
+	X(ST_RECORDS_ACTIVITIES, SQL_RECORDS_BATCH, RECORDS_ACTIVITIES__COLS,     \
+	  "SELECT id, name FROM kimai2_activities"                                \
+	  " WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")        \
+	X(ST_RECORDS_TAGS, SQL_RECORDS_BATCH + 3, RECORDS_TAGS__COLS,             \
+	  "SELECT tt.timesheet_id, tg.name FROM kimai2_timesheet t"               \
+	  " JOIN kimai2_timesheet_tags tt ON tt.timesheet_id = t.id"              \
+	  " JOIN kimai2_tags tg ON tg.id = tt.tag_id"                             \
+	  " WHERE t.project_id IN (?, ?, ?, ?, ?, ?, ?, ?,"                       \
+	  " ?, ?, ?, ?, ?, ?, ?, ?)"                                              \
+	  " AND (t.id BETWEEN ? AND ? OR t.id > ?) AND tg.visible = 1"            \
+	  " ORDER BY tt.timesheet_id, tg.name, tg.id")                            \
 	/* a visible project of a customer (drill-down of customer shares) */    \
 	X(ST_SHARE_PROJECT, 2, PROJECT_NAME__COLS,                                \
 	  "SELECT id, name FROM kimai2_projects"                                  \
@@ -421,10 +442,20 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	  " ON DUPLICATE KEY UPDATE views = views + VALUES(views),"               \
 	  " last_view = GREATEST(COALESCE(last_view, VALUES(last_view)),"         \
 	  " VALUES(last_view))")                                                  \
+	/* the options "show activity" and "show tags"; a share deleted        \
+	 * meanwhile gets no row */                                              \
+	X(ST_DISPLAY_SAVE, 3, 0,                                                  \
+	  "INSERT INTO kimai2_customer_portals_display (share_id, show_activity," \
+	  " show_tags, created_at, updated_at)"                                   \
+	  " SELECT s.id, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"                  \
+	  " FROM kimai2_customer_portals s WHERE s.id = ?"                        \
+	  " ON DUPLICATE KEY UPDATE show_activity = VALUES(show_activity),"       \
+	  " show_tags = VALUES(show_tags), updated_at = UTC_TIMESTAMP()")         \
 	/* readiness */                                                           \
 	/* the tables of the share query: the plugin's and the settings */      \
 	X(ST_READY, 0, READY__COLS, "SELECT COUNT(*) FROM kimai2_customer_portals s" \
 	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " LEFT JOIN kimai2_customer_portals_display d ON d.share_id = s.id"     \
 	  " WHERE 1 = 0")                                                         \
 	X(ST_TABLE_EXISTS, 1, TABLE_EXISTS__COLS,                                 \
 	  "SELECT 1 FROM information_schema.TABLES"                               \

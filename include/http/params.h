@@ -44,6 +44,8 @@ enum param {
 	P_SIGNOFF_MSG,     /* ?signoff=confirmed|invalid|stale|withdrawn: the message after a 303 */
 	P_SIGNOFF_ID,      /* the sign-off an admin withdraws */
 	P_ADM_SIGN_OFF,    /* share form: the option "client sign-off" */
+	P_ADM_SHOW_ACTIVITY, /* share form: the option "show activity" (admin_extras.c) */
+	P_ADM_SHOW_TAGS,     /* share form: the option "show tags" */
 	P__MAX
 };
 

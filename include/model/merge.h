@@ -29,6 +29,13 @@ struct line {
 	const char      **projects;           /* distinct names, first seen first */
 	size_t            nprojects;
 	const char       *description;        /* "" when none */
+	/* Distinct activity names and tags of the records, first seen first
+	 * (records in the order they were worked, a record's tags by name);
+	 * empty when the share does not show them. */
+	const char      **activities;
+	size_t            nactivities;
+	const char      **tags;
+	size_t            ntags;
 	long long         duration;           /* every record */
 	double            rate;               /* money of every record */
 	double            billable_rate;      /* money of the billable ones only */

@@ -32,6 +32,10 @@ struct record {
 	bool        has_hourly_rate;
 	bool        billable;
 	const char *description;   /* "" when NULL */
+	/* Read only for shares that show them (share.h): NULL otherwise. */
+	const char *activity_name; /* kimai2_activities.name; NULL when not read */
+	const char **tags;         /* visible tag names, in name order */
+	size_t      ntags;
 };
 
 struct record_list {

@@ -54,6 +54,11 @@ struct share {
 	bool            expired;        /* by the database's clock */
 	long long       views;
 	const char     *last_view;      /* UTC DATETIME text; NULL = never */
+	/* What the table shows beyond the plugin's flags (the portal's own
+	 * options, kimai2_customer_portals_display): each record's activity
+	 * and its visible tags.  Both off by default. */
+	bool            show_activity;
+	bool            show_tags;
 };
 
 /* Loads the share with key `key` (exact, case-sensitive).  Unknown → 

@@ -41,6 +41,12 @@ void share_extras_of(struct tzctx *f, const struct share *s, struct share_extras
 int share_extras_save(struct db *db, struct tzctx *f, struct arena *a, long long id,
                       const struct share_extras *x, struct perr *e);
 
+/* Stores the options "show activity" and "show tags" of share `id` (one
+ * upsert into kimai2_customer_portals_display; a share deleted meanwhile
+ * gets no row). */
+int share_display_save(struct db *db, struct arena *a, long long id, bool show_activity,
+                       bool show_tags, struct perr *e);
+
 /* A new random key for share `id` whose key is `old_key`; every setting,
  * view count and id stays.  The old URL is dead with the commit, and the
  * unlock cookies made for it no longer verify (they are bound to the

@@ -46,9 +46,11 @@ static const char usage[] =
 /* Tables `portal check` expects: Kimai's that we read, and ours. */
 static const char *const required_tables[] = {
 	"kimai2_customers", "kimai2_projects", "kimai2_activities", "kimai2_timesheet",
-	"kimai2_users", "kimai2_roles", "kimai2_roles_permissions", "kimai2_sessions",
+	"kimai2_tags", "kimai2_timesheet_tags", "kimai2_users", "kimai2_roles",
+	"kimai2_roles_permissions", "kimai2_sessions",
 	"kimai2_customer_portals", "kimai2_customer_portals_settings",
-	"kimai2_customer_portals_attempts", "kimai2_customer_portals_views", NULL,
+	"kimai2_customer_portals_attempts", "kimai2_customer_portals_views",
+	"kimai2_customer_portals_display", NULL,
 };
 
 static int check(const struct config *cfg)

@@ -1,4 +1,5 @@
-/* `portal share list|create|rotate|delete|set-password` (share_cli.h).
+/* `portal share list|create|update|rotate|delete|set-password|sign-off|signoffs`
+ * (share_cli.h).
  *
  * Output is meant for scripts: `list` prints one tab-separated line per
  * share, `create` and `rotate` one line "<id> TAB <key> TAB <path>".  Text
@@ -34,7 +35,12 @@ const char share_cli_usage[] =
 	"         [--show-rates] [--annual-chart] [--monthly-chart] [--budget-stats]\n"
 	"         [--time-budget-stats] [--expires YYYY-MM-DD]\n"
 	"         [--window-from YYYY-MM] [--window-to YYYY-MM] [--sign-off]\n"
+	"         [--show-activity] [--show-tags]\n"
 	"                            prints: id, key and URL path of the new share\n"
+	"  update ID|KEY [--show-activity | --no-show-activity]\n"
+	"         [--show-tags | --no-show-tags]\n"
+	"                            the table's activity column and tags of a share;\n"
+	"                            options not given stay as they are\n"
 	"  sign-off ID on|off        the option \"client sign-off\" of a share\n"
 	"  signoffs ID|KEY           every sign-off of a share, oldest first, one line\n"
 	"                            each, tab-separated: id, month, state, name, time\n"
@@ -118,6 +124,10 @@ static void print_share(struct cli *c, const struct share *s, bool sign_off)
 	for (int f = 0; f < AF__MAX; f++)
 		if (s->flags[f])
 			fprintf(c->out, "%s%s", nflags++ ? "," : "", flag_opts[f]);
+	if (s->show_activity)
+		fprintf(c->out, "%sshow-activity", nflags++ ? "," : "");
+	if (s->show_tags)
+		fprintf(c->out, "%sshow-tags", nflags++ ? "," : "");
 	if (sign_off)
 		fprintf(c->out, "%ssign-off", nflags++ ? "," : "");
 	fputs(nflags ? "\t" : "-\t", c->out);
@@ -336,7 +346,7 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 	struct perr e = {0};
 	char key[SHARE_KEY_LEN + 1];
 	long long id = 0;
-	bool ok = false, sign_off = false;
+	bool ok = false, sign_off = false, show_activity = false, show_tags = false;
 
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -350,6 +360,14 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		}
 		if (strcmp(a, "--sign-off") == 0) {
 			sign_off = true;
+			continue;
+		}
+		if (strcmp(a, "--show-activity") == 0) {
+			show_activity = true;
+			continue;
+		}
+		if (strcmp(a, "--show-tags") == 0) {
+			show_tags = true;
 			continue;
 		}
 		bool takes = strcmp(a, "--project") == 0 || strcmp(a, "--customer") == 0 ||
@@ -400,6 +418,12 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		        " saved\n", id);
 		return db_error(c, &e);
 	}
+	if ((show_activity || show_tags) &&
+	    share_display_save(c->db, &c->a, id, show_activity, show_tags, &e)) {
+		fprintf(c->err, "portal share: share %lld was created, but not its activity and tag"
+		        " options\n", id);
+		return db_error(c, &e);
+	}
 	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
 	if (sign_off && signoff_set_enabled(&mc, id, true, &e)) {
 		fprintf(c->err, "portal share: share %lld was created, but not its sign-off"
@@ -407,6 +431,42 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		return db_error(c, &e);
 	}
 	fprintf(c->out, "%lld\t%s\t%s\n", id, key, url_path(c, key));
+	return 0;
+}
+
+/* ---- update ------------------------------------------------------------ */
+
+static int cmd_update(struct cli *c, int argc, char **argv)
+{
+	struct share s;
+	struct perr e = {0};
+	int rc;
+	if (argc < 2)
+		return usage_error(c, "update takes one share id or key and at least one option",
+		                   NULL);
+	/* Options first, so a typo changes nothing. */
+	int act = -1, tags = -1;   /* -1: keep */
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--show-activity") == 0)
+			act = 1;
+		else if (strcmp(a, "--no-show-activity") == 0)
+			act = 0;
+		else if (strcmp(a, "--show-tags") == 0)
+			tags = 1;
+		else if (strcmp(a, "--no-show-tags") == 0)
+			tags = 0;
+		else
+			return usage_error(c, "unknown option", a);
+	}
+	if ((rc = load(c, argv[0], &s)))
+		return rc;
+	bool show_activity = act < 0 ? s.show_activity : act;
+	bool show_tags = tags < 0 ? s.show_tags : tags;
+	if (share_display_save(c->db, &c->a, s.id, show_activity, show_tags, &e))
+		return db_error(c, &e);
+	fprintf(c->out, "share %lld: show-activity %s, show-tags %s\n", s.id,
+	        show_activity ? "on" : "off", show_tags ? "on" : "off");
 	return 0;
 }
 
@@ -507,6 +567,7 @@ static const struct {
 } commands[] = {
 	{"list", cmd_list},
 	{"create", cmd_create},
+	{"update", cmd_update},
 	{"rotate", cmd_rotate},
 	{"delete", cmd_delete},
 	{"set-password", cmd_set_password},

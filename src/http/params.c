@@ -48,6 +48,8 @@ const struct param_def param_defs[P__MAX] = {
 	[P_SIGNOFF_MSG]     = {"signoff", PK_ENUM, PS_QUERY, 0, 0, 10, signoff_msg_choices},
 	[P_SIGNOFF_ID]      = {"signoff_id", PK_INT, PS_FORM, 1, 2147483647, 10, NULL},
 	[P_ADM_SIGN_OFF]    = {"sign_off", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_SHOW_ACTIVITY] = {"show_activity", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	[P_ADM_SHOW_TAGS]     = {"show_tags", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 };
 
 static int hexval(unsigned char c)

@@ -55,10 +55,20 @@ static bool same_group(const struct record *a, const struct record *b)
 	       a->user_id == b->user_id;
 }
 
+/* Appends `name` to v[0..*n) unless it is there already. */
+static void add_distinct(const char **v, size_t *n, const char *name)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (strcmp(v[k], name) == 0)
+			return;
+	v[(*n)++] = name;
+}
+
 /* Adds `r` to the line; `cap` is the number of records of the group, an
- * upper bound for its distinct projects and rates. */
-static void add_record(struct line *l, const struct record *r, size_t cap, enum merge_mode mode,
-                       struct arena *a, struct buf *desc)
+ * upper bound for its distinct projects, activities and rates, `tag_cap`
+ * the number of tags of its records. */
+static void add_record(struct line *l, const struct record *r, size_t cap, size_t tag_cap,
+                       enum merge_mode mode, struct arena *a, struct buf *desc)
 {
 	if (l->nrecords == 0) {
 		l->year = r->year, l->month = r->month, l->day = r->day;
@@ -85,17 +95,25 @@ static void add_record(struct line *l, const struct record *r, size_t cap, enum 
 		l->billable_rate += r->rate;
 	}
 
-	size_t k;
-	for (k = 0; k < l->nprojects; k++)
-		if (strcmp(l->projects[k], r->project_name) == 0)
-			break;
-	if (k == l->nprojects)
-		l->projects[l->nprojects++] = r->project_name;
+	add_distinct(l->projects, &l->nprojects, r->project_name);
+	/* Activities and tags only for shares that show them (records.h). */
+	if (r->activity_name) {
+		if (!l->activities)
+			l->activities = arena_calloc(a, cap, sizeof(*l->activities));
+		add_distinct(l->activities, &l->nactivities, r->activity_name);
+	}
+	if (r->ntags) {
+		if (!l->tags)
+			l->tags = arena_calloc(a, tag_cap, sizeof(*l->tags));
+		for (size_t t = 0; t < r->ntags; t++)
+			add_distinct(l->tags, &l->ntags, r->tags[t]);
+	}
 
 	/* Fixed-rate records (no hourly rate) and empty durations say nothing
 	 * about an hourly rate: they add money, but no rate entry. */
 	if (!r->has_hourly_rate || !(r->hourly_rate > 0) || r->duration <= 0)
 		return;
+	size_t k;
 	for (k = 0; k < l->nparts; k++)
 		if (l->parts[k].hourly_rate == r->hourly_rate && l->parts[k].billable == r->billable)
 			break;
@@ -125,9 +143,12 @@ void merge_records(struct arena *a, const struct record *v, size_t n, enum merge
 			while (j < n && same_group(order[i], order[j]))
 				j++;
 		struct line *l = &out->v[out->n++];
+		size_t tag_cap = 0;
+		for (size_t k = i; k < j; k++)
+			tag_cap += order[k]->ntags;
 		buf_reset(&desc);
 		for (size_t k = i; k < j; k++)
-			add_record(l, order[k], j - i, mode, a, &desc);
+			add_record(l, order[k], j - i, tag_cap, mode, a, &desc);
 		if (mode == MERGE_ALL)
 			l->description = arena_strndup(a, desc.len ? desc.data : "", desc.len);
 		i = j;

@@ -159,6 +159,70 @@ static int user_names(const struct mctx *mc, const struct record_list *out, stru
 	return 0;
 }
 
+/* Names of the records' activities (shares showing them): one lookup per
+ * SQL_RECORDS_BATCH distinct activity ids, usually one for the month. */
+static int activity_names(const struct mctx *mc, struct record_list *out, struct perr *e)
+{
+	struct named *v = arena_calloc(mc->a, out->n ? out->n : 1, sizeof(*v));
+	size_t k = 0;
+	for (size_t i = 0; i < out->n; i++)
+		v[i].id = out->v[i].activity_id;
+	qsort(v, out->n, sizeof(*v), cmp_named);
+	for (size_t i = 0; i < out->n; i++)
+		if (k == 0 || v[k - 1].id != v[i].id)
+			v[k++].id = v[i].id;
+	for (size_t first = 0; first < k; first += SQL_RECORDS_BATCH) {
+		struct dbval p[SQL_RECORDS_BATCH];
+		struct dbrows rs;
+		for (size_t j = 0; j < SQL_RECORDS_BATCH; j++)
+			p[j] = dbv_int(v[first + j < k ? first + j : k - 1].id);
+		if (db_exec(mc->db, ST_RECORDS_ACTIVITIES, p, SQL_RECORDS_BATCH, mc->a, &rs, e))
+			return -1;
+		for (size_t i = 0; i < rs.nrows; i++) {
+			struct named key = {.id = dbr_int(&rs, i, RECORDS_ACTIVITIES_ID, 0)};
+			struct named *hit = bsearch(&key, v, k, sizeof(*v), cmp_named);
+			if (hit)
+				hit->name = dbr_text(&rs, i, RECORDS_ACTIVITIES_NAME);
+		}
+	}
+	for (size_t i = 0; i < out->n; i++)
+		out->v[i].activity_name = name_of(v, k, out->v[i].activity_id);
+	return 0;
+}
+
+static int cmp_record_id(const void *pa, const void *pb)
+{
+	const struct record *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Gives the records their visible tags (shares showing them) from the rows
+ * `rs` of ST_RECORDS_TAGS, read with the parameters of the records' own
+ * batch: one statement per batch of projects, not one per record.  Rows
+ * come ordered by record id, then tag name; rows of records not kept
+ * (neighbours of the month, running ones) are skipped.  `out` must be
+ * sorted by id. */
+static void attach_tags(const struct mctx *mc, struct record_list *out, const struct dbrows *rs)
+{
+	for (size_t i = 0; i < rs->nrows;) {
+		struct record key = {.id = dbr_int(rs, i, RECORDS_TAGS_RECORD, 0)};
+		size_t j = i + 1;
+		while (j < rs->nrows && dbr_int(rs, j, RECORDS_TAGS_RECORD, 0) == key.id)
+			j++;
+		struct record *rec = out->n ? bsearch(&key, out->v, out->n, sizeof(*out->v),
+		                                      cmp_record_id) : NULL;
+		if (rec) {
+			rec->tags = arena_calloc(mc->a, j - i, sizeof(*rec->tags));
+			for (size_t t = i; t < j; t++) {
+				const char *name = dbr_text(rs, t, RECORDS_TAGS_NAME);
+				if (name)
+					rec->tags[rec->ntags++] = name;
+			}
+		}
+		i = j;
+	}
+}
+
 static int cmp_start(const void *pa, const void *pb)
 {
 	const struct record *a = pa, *b = pb;
@@ -197,6 +261,7 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 
 	nbatches = (nprojects + SQL_RECORDS_BATCH - 1) / SQL_RECORDS_BATCH;
 	struct dbrows *rs = arena_calloc(mc->a, nbatches, sizeof(*rs));
+	struct dbrows *tag_rs = s->show_tags ? arena_calloc(mc->a, nbatches, sizeof(*tag_rs)) : NULL;
 	for (size_t b = 0; b < nbatches; b++) {
 		struct dbval p[SQL_RECORDS_BATCH + 3];
 		size_t first = b * SQL_RECORDS_BATCH;
@@ -206,6 +271,11 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 		p[SQL_RECORDS_BATCH + 1] = dbv_int(ids.hi);
 		p[SQL_RECORDS_BATCH + 2] = dbv_int(ids.max);
 		if (db_exec(mc->db, ST_RECORDS_MONTH, p, SQL_RECORDS_BATCH + 3, mc->a, &rs[b], e))
+			return -1;
+		/* The same rows' tags; read before the rows are looked at, while
+		 * the parameters are at hand (tags of rows not kept are dropped). */
+		if (tag_rs && db_exec(mc->db, ST_RECORDS_TAGS, p, SQL_RECORDS_BATCH + 3, mc->a,
+		                      &tag_rs[b], e))
 			return -1;
 		total += rs[b].nrows;
 	}
@@ -225,6 +295,13 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 	}
 	if (user_names(mc, out, &users, &nusers, e))
 		return -1;
+	if (s->show_activity && out->n && activity_names(mc, out, e))
+		return -1;
+	if (tag_rs && out->n) {
+		qsort(out->v, out->n, sizeof(*out->v), cmp_record_id);
+		for (size_t b = 0; b < nbatches; b++)
+			attach_tags(mc, out, &tag_rs[b]);
+	}
 	qsort(out->v, out->n, sizeof(*out->v), cmp_start);
 	/* Names, and the totals summed in the order shown. */
 	size_t kept = 0;

@@ -84,6 +84,13 @@ int share_extras_save(struct db *db, struct tzctx *f, struct arena *a, long long
 	return db_exec(db, ST_SETTINGS_SAVE, p, 4, a, NULL, e);
 }
 
+int share_display_save(struct db *db, struct arena *a, long long id, bool show_activity,
+                       bool show_tags, struct perr *e)
+{
+	struct dbval p[3] = {dbv_int(show_activity), dbv_int(show_tags), dbv_int(id)};
+	return db_exec(db, ST_DISPLAY_SAVE, p, 3, a, NULL, e);
+}
+
 int share_rotate_key(struct db *db, struct arena *a, long long id, const char *old_key,
                      char new_key[SHARE_KEY_LEN + 1], struct perr *e)
 {

@@ -103,6 +103,15 @@ static const char *hourly(struct req *r, const struct line *l)
 	return out;
 }
 
+/* Names as one cell: "a, b, c". */
+static const char *joined(struct req *r, const char **v, size_t n)
+{
+	const char *out = "";
+	for (size_t k = 0; k < n; k++)
+		out = arena_printf(r->a, "%s%s%s", out, k ? ", " : "", v[k]);
+	return out;
+}
+
 /* A field after the first of a row. */
 static void next(struct buf *b, const char *s, bool text)
 {
@@ -122,7 +131,11 @@ static void total_row(struct req *r, const struct share *s, bool project_col,
 		next(b, "", false);
 	if (project_col)
 		next(b, "", false);
+	if (s->show_activity)
+		next(b, "", false);
 	next(b, "", false);
+	if (s->show_tags)
+		next(b, "", false);
 	next(b, hours(r, seconds), false);
 	next(b, hm(r, seconds), false);
 	next(b, "", false);
@@ -165,7 +178,11 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 		next(b, msg(r, "table.user"), false);
 	if (project_col)
 		next(b, msg(r, "table.project"), false);
+	if (s->show_activity)
+		next(b, msg(r, "share.activity"), false);
 	next(b, msg(r, "table.description"), false);
+	if (s->show_tags)
+		next(b, msg(r, "share.tags"), false);
 	next(b, msg(r, "csv.hours"), false);
 	next(b, msg(r, "csv.duration"), false);
 	next(b, msg(r, "csv.billable"), false);
@@ -183,13 +200,13 @@ static void write_csv(struct req *r, const struct share_view *v, const struct li
 		csv_field(b, date, false);
 		if (s->flags[AF_USER_VISIBLE])
 			next(b, l->user_name, true);
-		if (project_col) {
-			const char *p = "";
-			for (size_t k = 0; k < l->nprojects; k++)
-				p = arena_printf(r->a, "%s%s%s", p, k ? ", " : "", l->projects[k]);
-			next(b, p, true);
-		}
+		if (project_col)
+			next(b, joined(r, l->projects, l->nprojects), true);
+		if (s->show_activity)
+			next(b, joined(r, l->activities, l->nactivities), true);
 		next(b, l->description, true);
+		if (s->show_tags)
+			next(b, joined(r, l->tags, l->ntags), true);
 		next(b, hours(r, l->duration), false);
 		next(b, hm(r, l->duration), false);
 		next(b, l->nbillable == l->nrecords ? msg(r, "app.yes") :

@@ -106,7 +106,7 @@ static void put_int(struct buf *b, long long v)
 /* Translated labels the rows repeat, escaped once per page. */
 struct row_labels {
 	const char *date, *user, *project, *description, *duration, *hourly_rate,
-	           *total_rate, *not_billable, *partly_not_billable;
+	           *total_rate, *not_billable, *partly_not_billable, *activity, *tags;
 };
 
 static const char *label(struct req *r, const char *key)
@@ -193,6 +193,8 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 		.total_rate = label(r, "table.total_rate"),
 		.not_billable = label(r, "table.not_billable"),
 		.partly_not_billable = label(r, "share.partly_not_billable"),
+		.activity = s->show_activity ? label(r, "share.activity") : "",
+		.tags = s->show_tags ? label(r, "share.tags") : "",
 	};
 	char date[FMT_BUF], iso[16];
 	buf_reserve(b, lines->n * 1024);   /* about the size of a row */
@@ -233,11 +235,36 @@ static void rows_html(struct req *r, const struct share *s, bool project_col,
 			}
 			PUT_LIT(b, "</td>");
 		}
+		if (s->show_activity) {
+			put_cell(b, "activity", lb.activity);
+			/* Each name isolated: "Support (2nd level)" keeps its
+			 * brackets in a right-to-left page. */
+			for (size_t k = 0; k < l->nactivities; k++) {
+				if (k)
+					PUT_LIT(b, ", ");
+				PUT_LIT(b, "<bdi>");
+				esc_html(b, l->activities[k]);
+				PUT_LIT(b, "</bdi>");
+			}
+			PUT_LIT(b, "</td>");
+		}
 		PUT_LIT(b, "\n");
 		put_cell(b, "desc", lb.description);
 		PUT_LIT(b, "<div class=\"desc\">");
 		esc_html(b, l->description);
 		PUT_LIT(b, "</div>");
+		if (s->show_tags && l->ntags) {
+			/* Small chips after the description (never inside .desc). */
+			PUT_LIT(b, "<div class=\"badges tags\" role=\"list\" aria-label=\"");
+			puts_(b, lb.tags);
+			PUT_LIT(b, "\">");
+			for (size_t k = 0; k < l->ntags; k++) {
+				PUT_LIT(b, "<span class=\"badge tag\" role=\"listitem\" dir=\"auto\">");
+				esc_html(b, l->tags[k]);
+				PUT_LIT(b, "</span>");
+			}
+			PUT_LIT(b, "</div>");
+		}
 		if (billable[0] == '0')
 			put_badge(b, lb.not_billable);
 		else if (billable[0] == 'm')
@@ -266,9 +293,12 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 		rset(r, "Table.ShowProject", "1");
 	if (s->flags[AF_RATE_VISIBLE])
 		rset(r, "Table.ShowRates", "1");
+	if (s->show_activity)
+		rset(r, "Table.ShowActivity", "1");
 	rseti(r, "Table.Count", (long long)lines->n);
-	/* Columns before the duration: date, [user], [project], description. */
-	rseti(r, "Table.LeadCols", 2 + s->flags[AF_USER_VISIBLE] + project_col);
+	/* Columns before the duration: date, [user], [project], [activity],
+	 * description. */
+	rseti(r, "Table.LeadCols", 2 + s->flags[AF_USER_VISIBLE] + project_col + s->show_activity);
 
 	if (lines->n) {
 		struct buf b;

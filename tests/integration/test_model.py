@@ -5,7 +5,8 @@ admin_share_get on the database set up here and asserts their results.
 The data: kimai-2.45-rates.sql (project 1 "Server" of customer 1 "Acme1", Europe/Brussels:
 3 records, 6:00 h, 240.00 in March 2026 and one of 1:00 h, 40.00 in February; see
 test_share.py), budgets set here (project 1: 1000.00 and 10 h all-time; customer 1: 500.00
-a month) and three shares with fixed keys, whose settings and view counts are set here.
+a month) and three shares with fixed keys, whose settings and view counts are set here
+(the project share also shows activities and tags: two visible tags and a hidden one).
 The C program holds the expected figures; this module only prepares the database and runs
 it."""
 
@@ -47,6 +48,14 @@ INSERT INTO kimai2_customer_portals_settings
 INSERT INTO kimai2_customer_portals_views (share_id, views, last_view)
   SELECT id, 7, '2026-03-09 10:00:00'
   FROM kimai2_customer_portals WHERE share_key = '{KEY_PROJECT}';
+INSERT INTO kimai2_customer_portals_display
+  (share_id, show_activity, show_tags, created_at, updated_at)
+  SELECT id, 1, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+  FROM kimai2_customer_portals WHERE share_key = '{KEY_PROJECT}';
+INSERT INTO kimai2_tags (id, name, color, visible) VALUES
+  (1, 'ops', NULL, 1), (2, 'alpha', NULL, 1), (3, 'hidden-x', NULL, 0);
+INSERT INTO kimai2_timesheet_tags (timesheet_id, tag_id) VALUES
+  (3, 1), (3, 3), (2, 1), (2, 2), (1, 2);
 """
 
 

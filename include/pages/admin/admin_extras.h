@@ -1,5 +1,6 @@
-/* The portal's own fields on the admin pages (share_store.h): expiry date
- * and browse window on the share form, and on the list the status
+/* The portal's own fields on the admin pages (share_store.h): expiry date,
+ * browse window and the options "show activity" and "show tags" on the
+ * share form, and on the list the status
  * (active/expired), expiry, window, view statistics and the "new link"
  * action.  Kept apart from the plugin's fields (page_admin_edit.c) so both
  * stay small. */
@@ -18,6 +19,7 @@ struct admin_extras_form {
 	/* what the fields show: the stored values, or what was typed */
 	const char *expires, *window_from, *window_to;
 	const char *err_expires, *err_window;   /* message keys of field errors */
+	bool show_activity, show_tags;
 };
 
 /* The stored settings of share `s`. */
@@ -25,7 +27,8 @@ void admin_extras_from_share(struct req *r, const struct share *s,
                              struct admin_extras_form *f);
 /* The posted fields; false (with field errors set) when one is invalid. */
 bool admin_extras_from_post(struct req *r, struct admin_extras_form *f);
-/* Form.Expires, Form.WindowFrom, Form.WindowTo, their errors. */
+/* Form.Expires, Form.WindowFrom, Form.WindowTo, their errors,
+ * Form.ShowActivity, Form.ShowTags. */
 void admin_extras_show(struct req *r, const struct admin_extras_form *f);
 /* Stores them for share `id` on the primary. */
 int admin_extras_save(struct req *r, long long id, const struct admin_extras_form *f,

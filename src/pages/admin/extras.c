@@ -22,6 +22,8 @@ void admin_extras_from_share(struct req *r, const struct share *s,
 	                                            f->x.exp_month, f->x.exp_day) : "";
 	f->window_from = month_text(r, f->x.window_from);
 	f->window_to = month_text(r, f->x.window_to);
+	f->show_activity = s->show_activity;
+	f->show_tags = s->show_tags;
 }
 
 static const char *field(const struct req *r, enum param p)
@@ -35,6 +37,8 @@ bool admin_extras_from_post(struct req *r, struct admin_extras_form *f)
 	f->expires = field(r, P_ADM_EXPIRES);
 	f->window_from = field(r, P_ADM_WINDOW_FROM);
 	f->window_to = field(r, P_ADM_WINDOW_TO);
+	f->show_activity = r->p[P_ADM_SHOW_ACTIVITY].set && r->p[P_ADM_SHOW_ACTIVITY].i;
+	f->show_tags = r->p[P_ADM_SHOW_TAGS].set && r->p[P_ADM_SHOW_TAGS].i;
 	if (*f->expires) {
 		f->x.has_expiry = share_date_parse(f->expires, strlen(f->expires), &f->x.exp_year,
 		                                   &f->x.exp_month, &f->x.exp_day) == 0;
@@ -59,12 +63,18 @@ void admin_extras_show(struct req *r, const struct admin_extras_form *f)
 		rset(r, "Form.ExpiresError", msg(r, f->err_expires));
 	if (f->err_window)
 		rset(r, "Form.WindowError", msg(r, f->err_window));
+	if (f->show_activity)
+		rset(r, "Form.ShowActivity", "1");
+	if (f->show_tags)
+		rset(r, "Form.ShowTags", "1");
 }
 
 int admin_extras_save(struct req *r, long long id, const struct admin_extras_form *f,
                       struct perr *e)
 {
-	return share_extras_save(r->db, r->tz, r->a, id, &f->x, e);
+	if (share_extras_save(r->db, r->tz, r->a, id, &f->x, e))
+		return -1;
+	return share_display_save(r->db, r->a, id, f->show_activity, f->show_tags, e);
 }
 
 static void setk(struct req *r, const char *pre, const char *key, const char *value)

@@ -128,6 +128,68 @@ static void projects(struct arena *a)
 	CHECK(l.n == 0);
 }
 
+/* Activities and tags (shares showing them): a merged line lists each
+ * distinct one once, first seen first (records in the order worked, a
+ * record's tags as given); without them the line has none. */
+static void activities_and_tags(struct arena *a)
+{
+	const char *t1[] = {"urgent", "backend"};
+	const char *t2[] = {"backend", "<b>&\"x\"</b>"};
+	const char *t3[] = {"urgent"};
+	struct record v[] = {
+		rec(31, 1, "admin", 9, 3000, 600, 0, 0, true, "c"),
+		rec(30, 1, "admin", 9, 2000, 600, 0, 0, true, "b"),
+		rec(29, 1, "admin", 9, 1000, 600, 0, 0, true, "a"),
+		rec(32, 2, "zoe", 9, 500, 600, 0, 0, true, "z"),
+	};
+	v[0].activity_name = "Support", v[0].tags = t3, v[0].ntags = 1;
+	v[1].activity_name = "Development", v[1].tags = t2, v[1].ntags = 2;
+	v[2].activity_name = "Support", v[2].tags = t1, v[2].ntags = 2;
+	v[3].activity_name = "Support";   /* no tags */
+	struct line_list l;
+
+	merge_records(a, v, 4, MERGE_ALL, &l);
+	CHECK(l.n == 2);
+	CHECK(l.v[0].user_id == 1 && l.v[0].nrecords == 3);
+	CHECK(l.v[0].nactivities == 2);
+	CHECK_STR(l.v[0].activities[0], "Support");
+	CHECK_STR(l.v[0].activities[1], "Development");
+	CHECK(l.v[0].ntags == 3);
+	CHECK_STR(l.v[0].tags[0], "urgent");
+	CHECK_STR(l.v[0].tags[1], "backend");
+	CHECK_STR(l.v[0].tags[2], "<b>&\"x\"</b>");
+	CHECK(l.v[1].user_id == 2 && l.v[1].nactivities == 1 && l.v[1].ntags == 0);
+
+	/* FIRST and LAST pick a description, never a subset of the rest */
+	merge_records(a, v, 4, MERGE_LAST, &l);
+	CHECK(l.n == 2 && l.v[0].nactivities == 2 && l.v[0].ntags == 3);
+	CHECK_STR(l.v[0].description, "c");
+
+	/* unmerged: each record its own */
+	merge_records(a, v, 4, MERGE_NONE, &l);
+	CHECK(l.n == 4);
+	CHECK(l.v[0].first_id == 29 && l.v[0].nactivities == 1 && l.v[0].ntags == 2);
+	CHECK(l.v[1].first_id == 30 && l.v[1].ntags == 2);
+	CHECK_STR(l.v[1].activities[0], "Development");
+	CHECK(l.v[2].first_id == 31 && l.v[2].ntags == 1);
+
+	/* the same input in another order: the same lines */
+	struct record w[] = {v[3], v[1], v[0], v[2]};
+	merge_records(a, w, 4, MERGE_ALL, &l);
+	CHECK(l.n == 2 && l.v[0].ntags == 3 && l.v[0].nactivities == 2);
+	CHECK_STR(l.v[0].activities[0], "Support");
+	CHECK_STR(l.v[0].tags[0], "urgent");
+	CHECK_STR(l.v[0].tags[2], "<b>&\"x\"</b>");
+
+	/* shares without the options: records carry no activity name and no
+	 * tags, and the lines none */
+	struct record u[] = {rec(40, 1, "admin", 9, 1000, 600, 0, 0, true, "a"),
+	                     rec(41, 1, "admin", 9, 2000, 600, 0, 0, true, "b")};
+	merge_records(a, u, 2, MERGE_ALL, &l);
+	CHECK(l.n == 1 && l.v[0].nactivities == 0 && l.v[0].ntags == 0);
+	CHECK(l.v[0].activities == NULL && l.v[0].tags == NULL);
+}
+
 int main(void)
 {
 	struct arena a;
@@ -136,6 +198,7 @@ int main(void)
 	same_name(&a);
 	rates_and_descriptions(&a);
 	projects(&a);
+	activities_and_tags(&a);
 	arena_free(&a);
 	return check_done();
 }

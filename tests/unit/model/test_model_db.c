@@ -62,6 +62,7 @@ static void test_share_load(const struct mctx *mc)
 	CHECK(s.window_to == MONTH_INDEX(2026, 12));
 	CHECK(s.views == 7);
 	CHECK_STR(s.last_view, "2026-03-09 10:00:00");
+	CHECK(s.show_activity && s.show_tags);
 
 	CHECK(share_load(mc, KEY_CUSTOMER, &s, &e) == 0);
 	CHECK(s.is_customer);
@@ -72,6 +73,7 @@ static void test_share_load(const struct mctx *mc)
 		CHECK(!s.flags[f]);
 	CHECK(s.window_from == 0 && s.window_to == 0);
 	CHECK(s.views == 0 && s.last_view == NULL);
+	CHECK(!s.show_activity && !s.show_tags);
 
 	/* Unknown, wrong case and expired keys are all simply not there. */
 	CHECK(share_load(mc, "NoSuchKey", &s, &e) == -1 && e.kind == PERR_NOT_FOUND);
@@ -107,9 +109,20 @@ static void test_records(const struct mctx *mc)
 			CHECK_STR(rl.v[i].user_name, "admin");
 		}
 		CHECK_STR(rl.v[0].description, "Install Nextcloud Coolify");
+		/* The share shows activities and tags: names, and visible tags by name. */
+		CHECK_STR(rl.v[0].activity_name, "Server config / programming");
+		CHECK_STR(rl.v[1].activity_name, "Server config / programming");
+		CHECK_STR(rl.v[2].activity_name, "Admin");
+		CHECK(rl.v[0].ntags == 1 && rl.v[1].ntags == 2 && rl.v[2].ntags == 0);
+		if (rl.v[0].ntags == 1 && rl.v[1].ntags == 2) {
+			CHECK_STR(rl.v[0].tags[0], "ops");
+			CHECK_STR(rl.v[1].tags[0], "alpha");
+			CHECK_STR(rl.v[1].tags[1], "ops");
+		}
 	}
 	CHECK(records_month(mc, &s, 0, 2026, 2, &rl, &e) == 0);
 	CHECK(rl.n == 1 && rl.total_duration == 3600 && near(rl.total_billable_rate, 40.0));
+	CHECK(rl.n == 1 && rl.v[0].ntags == 1 && strcmp(rl.v[0].activity_name, "Meeting") == 0);
 	CHECK(records_month(mc, &s, 0, 2026, 4, &rl, &e) == 0);
 	CHECK(rl.n == 0 && rl.total_duration == 0);
 
@@ -117,6 +130,9 @@ static void test_records(const struct mctx *mc)
 	CHECK(share_load(mc, KEY_CUSTOMER, &s, &e) == 0);
 	CHECK(records_month(mc, &s, 0, 2026, 3, &rl, &e) == 0);
 	CHECK(rl.n == 3 && rl.total_duration == 21600 && near(rl.total_billable_rate, 240.0));
+	/* without the options, neither is read */
+	for (size_t i = 0; i < rl.n; i++)
+		CHECK(rl.v[i].activity_name == NULL && rl.v[i].tags == NULL && rl.v[i].ntags == 0);
 	CHECK(records_month(mc, &s, 1, 2026, 3, &rl, &e) == 0);
 	CHECK(rl.n == 3);
 }
