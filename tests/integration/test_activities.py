@@ -12,11 +12,11 @@ import re
 import secrets
 import types
 
-import harness
-from test_admin import csrf
-from test_extras import GEN, LIST, admin, csv_rows, get, run_cli, share_id, share_key, sql, val
-from test_html import tidy_problems
-from test_share import GEN_DATA, GEN_RECORDS, Page, add_share, timesheet_insert
+from . import harness
+from .test_admin import csrf
+from .test_extras import GEN, LIST, admin, csv_rows, get, run_cli, share_id, share_key, sql, val
+from .test_html import tidy_problems
+from .test_share import GEN_DATA, GEN_RECORDS, Page, add_share, timesheet_insert
 
 APRIL = 'year=2026&month=4'
 EVIL_ACTIVITY = '<script>alert("act")</script> & \'Support\''
