@@ -76,6 +76,22 @@
 	SQL_PROJECT_TEAM_OK("s.project_id", user2)                                \
 	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id", user3) "))"
 
+/* The admin list's search and filters (docs/design.md, "Admin pages"):
+ * `q1`..`q3` the placeholders of one LIKE pattern ('!' escapes % _ and
+ * itself) matched against the project's name, the customer's name and the
+ * share key with each column's own collation (Kimai's utf8mb4_unicode_ci:
+ * case and accents do not count); then the codes of the type (1 customer,
+ * 2 project), password (1 yes, 2 no) and status (1 active, 2 expired)
+ * filters, 0 for any. */
+#define SQL_ADMIN_LIST_FILTER(q1, q2, q3, type, pw, status)                   \
+	" AND (p.name LIKE " q1 " ESCAPE '!'"                                     \
+	" OR COALESCE(c.name, pc.name) LIKE " q2 " ESCAPE '!'"                    \
+	" OR s.share_key LIKE " q3 " ESCAPE '!')"                                 \
+	" AND " type " IN (0, IF(s.customer_id IS NOT NULL, 1, 2))"               \
+	" AND " pw " IN (0, IF(s.password IS NOT NULL AND s.password <> '', 1, 2))" \
+	" AND " status " IN (0, IF(st.expires_at IS NOT NULL"                    \
+	" AND st.expires_at <= UTC_TIMESTAMP(), 2, 1))"
+
 /* Result columns, one enum per statement or per set of statements with the
  * same select list, in the order of the list below. */
 /* ST_PING */
@@ -123,6 +139,8 @@ enum {
 	SHARE_PROJECT_NAME, SHARE_EXPIRES, SHARE_EXPIRED, SHARE_WINDOW_FROM, SHARE_WINDOW_TO,
 	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE__COLS
 };
+/* ST_ADMIN_LIST_COUNT */
+enum { ADMIN_LIST_COUNT_COUNT, ADMIN_LIST_COUNT__COLS };
 /* ST_ADMIN_CUSTOMERS */
 enum { ADMIN_CUSTOMERS_ID, ADMIN_CUSTOMERS_NAME, ADMIN_CUSTOMERS_VISIBLE, ADMIN_CUSTOMERS__COLS };
 /* ST_ADMIN_PROJECTS: the first three columns as in ST_ADMIN_CUSTOMERS */
@@ -345,9 +363,21 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	  " JOIN kimai2_roles r ON r.id = rp.role_id"                             \
 	  " WHERE rp.permission IN ('customer_portal', 'view_all_data')")         \
 	/* admin: shares (page_admin_*.c, admin_share.c) */                      \
-	X(ST_ADMIN_LIST, 5, SHARE__COLS,                                    \
+	/* one page of the admin list and the number of shares it pages       \
+	 * through (admin_share.c); "newest" sorts by id, descending */          \
+	X(ST_ADMIN_LIST, 14, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?") \
-	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
+	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?")                     \
+	  " ORDER BY CASE WHEN ? = 1 THEN s.id END DESC,"                         \
+	  " p.name, c.name, s.share_key LIMIT ? OFFSET ?")                        \
+	X(ST_ADMIN_LIST_COUNT, 11, ADMIN_LIST_COUNT__COLS,                        \
+	  "SELECT COUNT(*) FROM kimai2_customer_portals s"                        \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
+	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?"))                    \
 	X(ST_ADMIN_SHARE, 8, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
 	  " AND CAST(s.share_key AS BINARY) = ? AND "                                      \

@@ -19,23 +19,66 @@ static size_t access_params(const struct share_viewer *who, struct dbval *p)
 	return 5;
 }
 
-int admin_shares_list(const struct mctx *mc, const struct share_viewer *who,
-                      struct share **out, size_t *n,
+/* "%q%" with '!' escaping the LIKE wildcards and itself (ESCAPE '!' in
+ * SQL_ADMIN_LIST_FILTER). */
+static const char *like_pattern(struct arena *a, const char *q)
+{
+	size_t n = q ? strlen(q) : 0;
+	char *p = arena_alloc(a, 2 * n + 3), *d = p;
+
+	*d++ = '%';
+	for (size_t i = 0; i < n; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '!')
+			*d++ = '!';
+		*d++ = q[i];
+	}
+	*d++ = '%';
+	*d = '\0';
+	return p;
+}
+
+/* The access parameters, then the filter's (SQL_ADMIN_LIST_FILTER). */
+static size_t list_params(const struct mctx *mc, const struct share_viewer *who,
+                          const struct admin_list_query *q, struct dbval *p)
+{
+	size_t np = access_params(who, p);
+	const char *like = like_pattern(mc->a, q->q);
+
+	p[np++] = dbv_text(like);
+	p[np++] = dbv_text(like);
+	p[np++] = dbv_text(like);
+	p[np++] = dbv_int(q->type);
+	p[np++] = dbv_int(q->password);
+	p[np++] = dbv_int(q->status);
+	return np;
+}
+
+int admin_shares_page(const struct mctx *mc, const struct share_viewer *who,
+                      const struct admin_list_query *q, struct admin_list_page *out,
                       struct perr *e)
 {
 	struct dbrows rs = {0};
-	struct dbval p[5];
-	size_t np = access_params(who, p);
+	struct dbval p[14];
+	size_t np = list_params(mc, who, q, p);
 
-	*out = NULL;
-	*n = 0;
+	memset(out, 0, sizeof(*out));
+	if (db_exec(mc->db, ST_ADMIN_LIST_COUNT, p, np, mc->a, &rs, e) < 0)
+		return -1;
+	out->total = rs.nrows ? dbr_int(&rs, 0, ADMIN_LIST_COUNT_COUNT, 0) : 0;
+	out->pages = out->total ? (out->total + ADMIN_LIST_PAGE_SIZE - 1) / ADMIN_LIST_PAGE_SIZE : 1;
+	out->page = q->page < 1 ? 1 : q->page > out->pages ? out->pages : q->page;
+	if (!out->total)
+		return 0;
+	p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
+	p[np++] = dbv_int(ADMIN_LIST_PAGE_SIZE);
+	p[np++] = dbv_int((out->page - 1) * ADMIN_LIST_PAGE_SIZE);
 	if (db_exec(mc->db, ST_ADMIN_LIST, p, np, mc->a, &rs, e) < 0)
 		return -1;
 	if (rs.nrows)
-		*out = arena_calloc(mc->a, rs.nrows, sizeof(**out));
+		out->shares = arena_calloc(mc->a, rs.nrows, sizeof(*out->shares));
 	for (size_t i = 0; i < rs.nrows; i++)
-		share_row(&rs, i, &(*out)[i]);
-	*n = rs.nrows;
+		share_row(&rs, i, &out->shares[i]);
+	out->n = rs.nrows;
 	return 0;
 }
 
