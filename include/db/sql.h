@@ -92,6 +92,22 @@
 	" AND " status " IN (0, IF(st.expires_at IS NOT NULL"                    \
 	" AND st.expires_at <= UTC_TIMESTAMP(), 2, 1))"
 
+/* The type and password filters alone (the share table's own columns). */
+#define SQL_ADMIN_LIST_PLAIN_FILTER(type, pw)                                 \
+	" AND " type " IN (0, IF(s.customer_id IS NOT NULL, 1, 2))"               \
+	" AND " pw " IN (0, IF(s.password IS NOT NULL AND s.password <> '', 1, 2))"
+/* The admin list's order: the plugin's (project name, customer name, key;
+ * customer shares have no project name and come first), or by id
+ * descending ("newest", `newest` = 1).  The keys are chosen in the inner
+ * query (SQL_ADMIN_LIST_KEYS), which takes one page of ids, and sorted again
+ * on that page's rows (SQL_ADMIN_LIST_ORDER). */
+#define SQL_ADMIN_LIST_KEYS(newest)                                           \
+	"CASE WHEN " newest " = 1 THEN s.id END AS k0, p.name AS k1,"             \
+	" c.name AS k2, s.share_key AS k3"
+#define SQL_ADMIN_LIST_PAGE(limit, offset)                                    \
+	" ORDER BY k0 DESC, k1, k2, k3 LIMIT " limit " OFFSET " offset
+#define SQL_ADMIN_LIST_ORDER " ORDER BY pg.k0 DESC, pg.k1, pg.k2, pg.k3"
+
 /* Result columns, one enum per statement or per set of statements with the
  * same select list, in the order of the list below. */
 /* ST_PING */
@@ -364,12 +380,22 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	  " WHERE rp.permission IN ('customer_portal', 'view_all_data')")         \
 	/* admin: shares (page_admin_*.c, admin_share.c) */                      \
 	/* one page of the admin list and the number of shares it pages       \
-	 * through (admin_share.c); "newest" sorts by id, descending */          \
+	 * through (admin_share.c).  The page's ids are chosen first with only  \
+	 * the tables the order and the filters need, then only those rows get  \
+	 * every column.  The _PLAIN statements serve the list of an admin with \
+	 * view_all_data, without search or status filter: the count reads the \
+	 * share table alone, the order joins only the two names it sorts by.   \
+	 * "newest" sorts by id, descending. */                                  \
 	X(ST_ADMIN_LIST, 14, SHARE__COLS,                                         \
-	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?") \
+	  SQL_ADMIN_SHARE_COLS " JOIN (SELECT s.id, " SQL_ADMIN_LIST_KEYS("?")   \
+	  " FROM kimai2_customer_portals s"                                       \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
 	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?")                     \
-	  " ORDER BY CASE WHEN ? = 1 THEN s.id END DESC,"                         \
-	  " p.name, c.name, s.share_key LIMIT ? OFFSET ?")                        \
+	  SQL_ADMIN_LIST_PAGE("?", "?") ") pg ON pg.id = s.id" SQL_ADMIN_LIST_ORDER)\
 	X(ST_ADMIN_LIST_COUNT, 11, ADMIN_LIST_COUNT__COLS,                        \
 	  "SELECT COUNT(*) FROM kimai2_customer_portals s"                        \
 	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
@@ -378,6 +404,16 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
 	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
 	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?"))                    \
+	X(ST_ADMIN_LIST_PLAIN, 5, SHARE__COLS,                                    \
+	  SQL_ADMIN_SHARE_COLS " JOIN (SELECT s.id, " SQL_ADMIN_LIST_KEYS("?")   \
+	  " FROM kimai2_customer_portals s"                                       \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " WHERE 1 = 1" SQL_ADMIN_LIST_PLAIN_FILTER("?", "?")                    \
+	  SQL_ADMIN_LIST_PAGE("?", "?") ") pg ON pg.id = s.id" SQL_ADMIN_LIST_ORDER)\
+	X(ST_ADMIN_LIST_COUNT_PLAIN, 2, ADMIN_LIST_COUNT__COLS,                   \
+	  "SELECT COUNT(*) FROM kimai2_customer_portals s WHERE 1 = 1"            \
+	  SQL_ADMIN_LIST_PLAIN_FILTER("?", "?"))                                  \
 	X(ST_ADMIN_SHARE, 8, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
 	  " AND CAST(s.share_key AS BINARY) = ? AND "                                      \

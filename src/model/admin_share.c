@@ -2,6 +2,7 @@
  * Every query carries the admin's view_all_data flag and user id, so the
  * team rule of Kimai's choosers (SQL_*_TEAM_OK in sql.h) decides what a
  * team lead sees and may touch. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "admin_share.h"
@@ -59,20 +60,31 @@ int admin_shares_page(const struct mctx *mc, const struct share_viewer *who,
 {
 	struct dbrows rs = {0};
 	struct dbval p[14];
-	size_t np = list_params(mc, who, q, p);
+	size_t np = 0;
+	/* nothing to search, no status, no team rule: the _PLAIN statements */
+	bool plain = who->view_all_data && (!q->q || !*q->q) && q->status == ALS_ANY;
 
 	memset(out, 0, sizeof(*out));
-	if (db_exec(mc->db, ST_ADMIN_LIST_COUNT, p, np, mc->a, &rs, e) < 0)
+	if (plain) {
+		p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
+		p[np++] = dbv_int(q->type);
+		p[np++] = dbv_int(q->password);
+	} else {
+		p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
+		np += list_params(mc, who, q, p + np);
+	}
+	/* the count's parameters: the same without the sort's */
+	if (db_exec(mc->db, plain ? ST_ADMIN_LIST_COUNT_PLAIN : ST_ADMIN_LIST_COUNT, p + 1,
+	            np - 1, mc->a, &rs, e) < 0)
 		return -1;
 	out->total = rs.nrows ? dbr_int(&rs, 0, ADMIN_LIST_COUNT_COUNT, 0) : 0;
 	out->pages = out->total ? (out->total + ADMIN_LIST_PAGE_SIZE - 1) / ADMIN_LIST_PAGE_SIZE : 1;
 	out->page = q->page < 1 ? 1 : q->page > out->pages ? out->pages : q->page;
 	if (!out->total)
 		return 0;
-	p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
 	p[np++] = dbv_int(ADMIN_LIST_PAGE_SIZE);
 	p[np++] = dbv_int((out->page - 1) * ADMIN_LIST_PAGE_SIZE);
-	if (db_exec(mc->db, ST_ADMIN_LIST, p, np, mc->a, &rs, e) < 0)
+	if (db_exec(mc->db, plain ? ST_ADMIN_LIST_PLAIN : ST_ADMIN_LIST, p, np, mc->a, &rs, e) < 0)
 		return -1;
 	if (rs.nrows)
 		out->shares = arena_calloc(mc->a, rs.nrows, sizeof(*out->shares));
