@@ -99,7 +99,7 @@ include:"header.cs" ?>
 </div>
 </div>
 <div class="card-footer list-pager">
-<p class="list-count" id="list-count" role="status"><?cs var:Admin.List.Showing ?></p>
+<p class="list-count" id="list-count"><?cs var:Admin.List.Showing ?></p>
 <?cs if:Admin.List.Pages > 1 ?><nav aria-label="<?cs var:Lang.admin.list.pages ?>">
 <ul class="pagination">
 <li><?cs if:Admin.List.PrevUrl ?><a class="page-link" rel="prev" href="<?cs var:Admin.List.PrevUrl ?>"><?cs var:Lang.admin.list.previous ?></a><?cs else ?><span class="page-link disabled" aria-disabled="true"><?cs var:Lang.admin.list.previous ?></span><?cs /if ?></li>

@@ -21,7 +21,9 @@ struct share_viewer {
 /* Shares per page of the admin list. */
 #define ADMIN_LIST_PAGE_SIZE 50
 
-/* What the admin list shows (docs/design.md, "Admin pages"). */
+/* What the admin list shows (docs/design.md, "Admin pages").  The filters'
+ * values after "any" and the sorts are in the order of the list's
+ * parameter choices (params.c). */
 enum admin_list_type   { ALT_ANY, ALT_CUSTOMER, ALT_PROJECT };
 enum admin_list_pw     { ALP_ANY, ALP_YES, ALP_NO };
 enum admin_list_status { ALS_ANY, ALS_ACTIVE, ALS_EXPIRED };

@@ -74,26 +74,31 @@ static struct admin_list_query list_query(const struct req *r)
 			n--;
 		q.q = arena_strndup(r->a, s, n);
 	}
+	/* the filters' enums count the parameters' choices from 1 (0: any) */
 	if (p[P_ADM_TYPE].set)
-		q.type = p[P_ADM_TYPE].i == 0 ? ALT_CUSTOMER : ALT_PROJECT;
+		q.type = (enum admin_list_type)(p[P_ADM_TYPE].i + 1);
 	if (p[P_ADM_PW_FILTER].set)
-		q.password = p[P_ADM_PW_FILTER].i == 0 ? ALP_YES : ALP_NO;
+		q.password = (enum admin_list_pw)(p[P_ADM_PW_FILTER].i + 1);
 	if (p[P_ADM_STATUS].set)
-		q.status = p[P_ADM_STATUS].i == 0 ? ALS_ACTIVE : ALS_EXPIRED;
+		q.status = (enum admin_list_status)(p[P_ADM_STATUS].i + 1);
 	if (p[P_ADM_SORT].set)
-		q.sort = p[P_ADM_SORT].i == 0 ? ALSORT_NAME : ALSORT_NEWEST;
+		q.sort = (enum admin_list_sort)p[P_ADM_SORT].i;
 	if (p[P_ADM_PAGE].set)
 		q.page = p[P_ADM_PAGE].i;
 	return q;
+}
+
+/* The value of filter parameter `p` for the filter's enum value v (0: any,
+ * ""), as params.c spells it. */
+static const char *choice(enum param p, int v)
+{
+	return v ? param_defs[p].choices[v - 1] : "";
 }
 
 /* The list's URL for page `page` of query q: only the parameters that
  * differ from the defaults, the search percent-encoded. */
 static const char *list_url(struct req *r, const struct admin_list_query *q, long long page)
 {
-	static const char *const types[] = {NULL, "customer", "project"};
-	static const char *const pws[] = {NULL, "yes", "no"};
-	static const char *const states[] = {NULL, "active", "expired"};
 	struct buf b;
 	const char *out;
 
@@ -103,13 +108,13 @@ static const char *list_url(struct req *r, const struct admin_list_query *q, lon
 		esc_url(&b, q->q, NULL, 3 * 400);
 	}
 	if (q->type)
-		buf_printf(&b, "&type=%s", types[q->type]);
+		buf_printf(&b, "&type=%s", choice(P_ADM_TYPE, q->type));
 	if (q->password)
-		buf_printf(&b, "&password=%s", pws[q->password]);
+		buf_printf(&b, "&password=%s", choice(P_ADM_PW_FILTER, q->password));
 	if (q->status)
-		buf_printf(&b, "&status=%s", states[q->status]);
-	if (q->sort == ALSORT_NEWEST)
-		buf_puts(&b, "&sort=newest");
+		buf_printf(&b, "&status=%s", choice(P_ADM_STATUS, q->status));
+	if (q->sort != ALSORT_NAME)
+		buf_printf(&b, "&sort=%s", param_defs[P_ADM_SORT].choices[q->sort]);
 	if (page > 1)
 		buf_printf(&b, "&page=%lld", page);
 	if (b.len)
@@ -125,16 +130,13 @@ static const char *list_url(struct req *r, const struct admin_list_query *q, lon
 static void set_controls(struct req *r, const struct admin_list_query *q,
                          const struct admin_list_page *pg)
 {
-	static const char *const types[] = {"", "customer", "project"};
-	static const char *const pws[] = {"", "yes", "no"};
-	static const char *const states[] = {"", "active", "expired"};
 	char a[FMT_BUF], b[FMT_BUF], c[FMT_BUF];
 
 	rset(r, "Admin.List.Q", q->q ? q->q : "");
-	rset(r, "Admin.List.Type", types[q->type]);
-	rset(r, "Admin.List.Password", pws[q->password]);
-	rset(r, "Admin.List.Status", states[q->status]);
-	rset(r, "Admin.List.Sort", q->sort == ALSORT_NEWEST ? "newest" : "name");
+	rset(r, "Admin.List.Type", choice(P_ADM_TYPE, q->type));
+	rset(r, "Admin.List.Password", choice(P_ADM_PW_FILTER, q->password));
+	rset(r, "Admin.List.Status", choice(P_ADM_STATUS, q->status));
+	rset(r, "Admin.List.Sort", param_defs[P_ADM_SORT].choices[q->sort]);
 	if ((q->q && *q->q) || q->type || q->password || q->status || q->sort)
 		rset(r, "Admin.List.Filtered", "1");
 	rseti(r, "Admin.List.Total", pg->total);
