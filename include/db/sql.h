@@ -17,6 +17,10 @@
  * (of kimai2_users, unaliased in the statement). */
 #define SQL_USER_DISPLAY_NAME "COALESCE(NULLIF(alias, ''), username)"
 
+/* Ids in the IN list of ST_ADMIN_LIST_IDS: one page of the admin list
+ * (ADMIN_LIST_PAGE_SIZE, admin_share.h; the caller repeats one to fill). */
+#define SQL_ADMIN_LIST_IDS 50
+
 /* Ids per IN list of ST_RECORDS_MONTH and ST_RECORDS_USERS (the caller
  * repeats one to fill the list). */
 #define SQL_RECORDS_BATCH 16
@@ -157,6 +161,11 @@ enum {
 };
 /* ST_ADMIN_LIST_COUNT */
 enum { ADMIN_LIST_COUNT_COUNT, ADMIN_LIST_COUNT__COLS };
+/* ST_ADMIN_ORDER_STAMP */
+enum { ADMIN_ORDER_STAMP_COUNT, ADMIN_ORDER_STAMP_MAX_ID, ADMIN_ORDER_STAMP_SUM,
+       ADMIN_ORDER_STAMP__COLS };
+/* ST_ADMIN_ORDER */
+enum { ADMIN_ORDER_ID, ADMIN_ORDER_CUSTOMER, ADMIN_ORDER_HAS_PW, ADMIN_ORDER__COLS };
 /* ST_ADMIN_CUSTOMERS */
 enum { ADMIN_CUSTOMERS_ID, ADMIN_CUSTOMERS_NAME, ADMIN_CUSTOMERS_VISIBLE, ADMIN_CUSTOMERS__COLS };
 /* ST_ADMIN_PROJECTS: the first three columns as in ST_ADMIN_CUSTOMERS */
@@ -414,6 +423,26 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	X(ST_ADMIN_LIST_COUNT_PLAIN, 2, ADMIN_LIST_COUNT__COLS,                   \
 	  "SELECT COUNT(*) FROM kimai2_customer_portals s WHERE 1 = 1"            \
 	  SQL_ADMIN_LIST_PLAIN_FILTER("?", "?"))                                  \
+	/* the remembered order of the plain list by name (admin_share.c): a   \
+	 * fingerprint of the share table that changes with every insert,      \
+	 * delete and edit of what the order and filters read, the order       \
+	 * itself, and the rows of one page by id */                            \
+	X(ST_ADMIN_ORDER_STAMP, 0, ADMIN_ORDER_STAMP__COLS,                       \
+	  "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(BIT_XOR(CRC32(CONCAT_WS(',',"\
+	  " id, share_key, COALESCE(project_id, 0), COALESCE(customer_id, 0),"    \
+	  " password IS NOT NULL AND password <> ''))), 0)"                       \
+	  " FROM kimai2_customer_portals")                                        \
+	X(ST_ADMIN_ORDER, 0, ADMIN_ORDER__COLS,                                   \
+	  "SELECT s.id, s.customer_id IS NOT NULL,"                               \
+	  " s.password IS NOT NULL AND s.password <> ''"                          \
+	  " FROM kimai2_customer_portals s"                                       \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " ORDER BY p.name, c.name, s.share_key LIMIT 1000000")                  \
+	X(ST_ADMIN_LIST_IDS, SQL_ADMIN_LIST_IDS, SHARE__COLS,                     \
+	  SQL_ADMIN_SHARE_COLS " WHERE s.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"    \
+	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"          \
+	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")         \
 	X(ST_ADMIN_SHARE, 8, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
 	  " AND CAST(s.share_key AS BINARY) = ? AND "                                      \

@@ -18,8 +18,11 @@ struct share_viewer {
 	bool      view_all_data;
 };
 
-/* Shares per page of the admin list. */
+/* Shares per page of the admin list (SQL_ADMIN_LIST_IDS in sql.h). */
 #define ADMIN_LIST_PAGE_SIZE 50
+/* Seconds a customer or project renamed in Kimai may keep its old place in
+ * the list sorted by name (the rows always show the current names). */
+#define ADMIN_ORDER_TTL 60
 
 /* What the admin list shows (docs/design.md, "Admin pages").  The filters'
  * values after "any" and the sorts are in the order of the list's
@@ -50,10 +53,16 @@ struct admin_list_page {
 
 /* One page of the shares the admin may manage that match `q`: the
  * matching is done by the database, a LIKE with each column's collation,
- * so case and accents do not count ('%' and '_' in q.q match themselves). */
+ * so case and accents do not count ('%' and '_' in q.q match themselves).
+ * The list of an admin with view_all_data sorted by name, without search
+ * or status filter, takes its order from one the process remembers
+ * (admin_share.c). */
 int admin_shares_page(const struct mctx *mc, const struct share_viewer *who,
                       const struct admin_list_query *q, struct admin_list_page *out,
                       struct perr *e);
+/* Forgets the remembered order of the list (tests). */
+void admin_order_clear(void);
+
 /* The share `id` with exactly key `key`, if the admin may manage it;
  * otherwise PERR_NOT_FOUND. */
 int admin_share_get(const struct mctx *mc, const struct share_viewer *who, long long id, const char *key,
