@@ -256,3 +256,42 @@ def test_other_languages(fx):
     assert 'dir="rtl"' in r.text
     assert r.text.count(ROW) == 50
     assert 'rel="prev" href="/ar/admin/customer-portal"' in r.text
+
+
+def test_changes_by_another_host_show_at_once(fx):
+    """The list sorted by name takes its order from one the portal remembers: a share
+    written straight into the database (another portal host, the PHP plugin) counts at
+    once, in its place, and so do a changed password or project and a deletion."""
+    get(fx)                                       # the order is remembered now
+    sql(fx, f"INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key,"
+            f" password, record_merge_mode) VALUES (NULL, {SURE}, 'AaaOtherHostShare001',"
+            f" NULL, 'NONE')")
+    try:
+        r = get(fx)
+        assert count_text(r) == f'1–50 of {TOTAL + 1}', count_text(r)
+        # customer "100% Sure_thing": its two shares by key, before "Émile Café"
+        assert keys(r)[:3] == ['AaaOtherHostShare001', K_SURE, K_CAFE], keys(r)[:3]
+        sql(fx, "UPDATE kimai2_customer_portals SET password = '$2y$13$x'"
+                " WHERE share_key = 'AaaOtherHostShare001'")
+        r = get(fx, '?password=yes')
+        assert sorted(keys(r)) == sorted(['AaaOtherHostShare001', K_STR]), keys(r)
+        # moved to a project share of "Straße Bau": now after the bulk project's shares
+        sql(fx, f"UPDATE kimai2_customer_portals SET customer_id = NULL,"
+                f" project_id = {STRASSE} WHERE share_key = 'AaaOtherHostShare001'")
+        r = get(fx, '?page=3')
+        assert keys(r)[-2:] == ['AaaOtherHostShare001', K_STR], keys(r)[-2:]
+    finally:
+        sql(fx, "DELETE FROM kimai2_customer_portals WHERE share_key = 'AaaOtherHostShare001'")
+    r = get(fx)
+    assert count_text(r) == f'1–50 of {TOTAL}', count_text(r)
+    assert 'AaaOtherHostShare001' not in r.text
+
+
+def test_renamed_customer_shows_its_new_name_at_once(fx):
+    get(fx)
+    sql(fx, f"UPDATE kimai2_customers SET name = 'Émile Café Neu' WHERE id = {CAFE}")
+    try:
+        r = get(fx, '?type=customer')
+        assert 'Émile Café Neu' in r.text
+    finally:
+        sql(fx, f"UPDATE kimai2_customers SET name = 'Émile Café' WHERE id = {CAFE}")
