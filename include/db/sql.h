@@ -392,9 +392,10 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	 * through (admin_share.c).  The page's ids are chosen first with only  \
 	 * the tables the order and the filters need, then only those rows get  \
 	 * every column.  The _PLAIN statements serve the list of an admin with \
-	 * view_all_data, without search or status filter: the count reads the \
-	 * share table alone, the order joins only the two names it sorts by.   \
-	 * "newest" sorts by id, descending. */                                  \
+	 * view_all_data sorted by newest, without search or status filter: the \
+	 * count reads the share table alone (sorted by name, that list takes   \
+	 * its order from ST_ADMIN_ORDER, remembered).  "newest" sorts by id,   \
+	 * descending. */                                                        \
 	X(ST_ADMIN_LIST, 14, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " JOIN (SELECT s.id, " SQL_ADMIN_LIST_KEYS("?")   \
 	  " FROM kimai2_customer_portals s"                                       \

@@ -208,12 +208,11 @@ int admin_shares_page(const struct mctx *mc, const struct share_viewer *who,
 	memset(out, 0, sizeof(*out));
 	if (plain && q->sort == ALSORT_NAME)
 		return plain_by_name(mc, q, out, e);
+	p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
 	if (plain) {
-		p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
 		p[np++] = dbv_int(q->type);
 		p[np++] = dbv_int(q->password);
 	} else {
-		p[np++] = dbv_int(q->sort == ALSORT_NEWEST ? 1 : 0);
 		np += list_params(mc, who, q, p + np);
 	}
 	/* the count's parameters: the same without the sort's */
