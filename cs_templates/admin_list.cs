@@ -16,7 +16,38 @@ include:"header.cs" ?>
 </div>
 <?cs if:Admin.Done ?><div class="alert alert-success" role="status"><p><?cs var:Admin.Done ?></p></div>
 <?cs /if ?><section class="card" aria-labelledby="shares-title">
-<?cs if:Admin.Count == 0 ?><div class="card-body"><p class="empty"><?cs var:Lang.admin.empty ?></p></div>
+<?cs if:Admin.List.Total > 0 || Admin.List.Filtered ?><div class="card-header list-tools">
+<form class="list-search" method="get" action="<?cs var:Admin.Base ?>" role="search" aria-label="<?cs var:Lang.admin.list.search_label ?>">
+<label class="visually-hidden" for="list-q"><?cs var:Lang.admin.list.search_label ?></label>
+<input type="search" id="list-q" name="q" value="<?cs var:Admin.List.Q ?>" maxlength="100" placeholder="<?cs var:Lang.admin.list.search_placeholder ?>">
+<label class="visually-hidden" for="list-type"><?cs var:Lang.admin.type ?></label>
+<select id="list-type" name="type">
+<option value=""><?cs var:Lang.admin.list.all_types ?></option>
+<option value="customer"<?cs if:Admin.List.Type == "customer" ?> selected<?cs /if ?>><?cs var:Lang.admin.type_customer ?></option>
+<option value="project"<?cs if:Admin.List.Type == "project" ?> selected<?cs /if ?>><?cs var:Lang.admin.type_project ?></option>
+</select>
+<label class="visually-hidden" for="list-password"><?cs var:Lang.admin.password ?></label>
+<select id="list-password" name="password">
+<option value=""><?cs var:Lang.admin.list.any_password ?></option>
+<option value="yes"<?cs if:Admin.List.Password == "yes" ?> selected<?cs /if ?>><?cs var:Lang.admin.list.with_password ?></option>
+<option value="no"<?cs if:Admin.List.Password == "no" ?> selected<?cs /if ?>><?cs var:Lang.admin.list.without_password ?></option>
+</select>
+<label class="visually-hidden" for="list-status"><?cs var:Lang.admin.status ?></label>
+<select id="list-status" name="status">
+<option value=""><?cs var:Lang.admin.list.any_status ?></option>
+<option value="active"<?cs if:Admin.List.Status == "active" ?> selected<?cs /if ?>><?cs var:Lang.admin.active ?></option>
+<option value="expired"<?cs if:Admin.List.Status == "expired" ?> selected<?cs /if ?>><?cs var:Lang.admin.expired ?></option>
+</select>
+<label class="visually-hidden" for="list-sort"><?cs var:Lang.admin.list.sort ?></label>
+<select id="list-sort" name="sort">
+<option value="name"<?cs if:Admin.List.Sort == "name" ?> selected<?cs /if ?>><?cs var:Lang.admin.list.sort_name ?></option>
+<option value="newest"<?cs if:Admin.List.Sort == "newest" ?> selected<?cs /if ?>><?cs var:Lang.admin.list.sort_newest ?></option>
+</select>
+<button type="submit" class="btn btn-primary"><?cs var:Lang.admin.list.search ?></button>
+<?cs if:Admin.List.Filtered ?><a class="btn btn-ghost" href="<?cs var:Admin.Base ?>"><?cs var:Lang.admin.list.reset ?></a>
+<?cs /if ?></form>
+</div>
+<?cs /if ?><?cs if:Admin.Count == 0 ?><div class="card-body"><p class="empty"><?cs if:Admin.List.Filtered ?><?cs var:Lang.admin.list.no_match ?><?cs else ?><?cs var:Lang.admin.empty ?><?cs /if ?></p></div>
 <?cs else ?><div class="card-body flush">
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="shares-title">
 <table class="table stack admin-shares">
@@ -67,5 +98,16 @@ include:"header.cs" ?>
 </table>
 </div>
 </div>
+<div class="card-footer list-pager">
+<p class="list-count" id="list-count"><?cs var:Admin.List.Showing ?></p>
+<?cs if:Admin.List.Pages > 1 ?><nav aria-label="<?cs var:Lang.admin.list.pages ?>">
+<ul class="pagination">
+<li><?cs if:Admin.List.PrevUrl ?><a class="page-link" rel="prev" href="<?cs var:Admin.List.PrevUrl ?>"><?cs var:Lang.admin.list.previous ?></a><?cs else ?><span class="page-link disabled" aria-disabled="true"><?cs var:Lang.admin.list.previous ?></span><?cs /if ?></li>
+<?cs each:it = Admin.List.Items ?><?cs if:it.Gap ?><li><span class="page-gap" aria-hidden="true">…</span></li>
+<?cs /if ?><li><?cs if:it.Current ?><span class="page-link active" aria-current="page"><span class="visually-hidden"><?cs var:Lang.admin.list.page ?> </span><?cs var:it.Label ?></span><?cs else ?><a class="page-link" href="<?cs var:it.Url ?>" data-page="<?cs var:it.Page ?>"><span class="visually-hidden"><?cs var:Lang.admin.list.page ?> </span><?cs var:it.Label ?></a><?cs /if ?></li>
+<?cs /each ?><li><?cs if:Admin.List.NextUrl ?><a class="page-link" rel="next" href="<?cs var:Admin.List.NextUrl ?>"><?cs var:Lang.admin.list.next ?></a><?cs else ?><span class="page-link disabled" aria-disabled="true"><?cs var:Lang.admin.list.next ?></span><?cs /if ?></li>
+</ul>
+</nav>
+<?cs /if ?></div>
 <?cs /if ?></section>
 <?cs include:"footer.cs" ?>

@@ -2,10 +2,12 @@
 --   BENCH_EXPECT   the status every response must have (e.g. 200, 303); others count as
 --                  errors.  Unset: only wrk's own count of 4xx/5xx and socket errors.
 --   BENCH_BODY     a form body to POST (application/x-www-form-urlencoded) instead of GET
+--   BENCH_COOKIE   a Cookie header sent with every request (the admin pages' Kimai session)
 -- At the end one line "BENCH_JSON {...}" with the figures scripts/bench.py reads.
 
 local expect = tonumber(os.getenv("BENCH_EXPECT") or "")
 local body = os.getenv("BENCH_BODY")
+local cookie = os.getenv("BENCH_COOKIE")
 -- Global, so done() can read each thread's count with thread:get().
 unexpected = 0
 
@@ -13,6 +15,10 @@ if body then
 	wrk.method = "POST"
 	wrk.body = body
 	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+end
+
+if cookie then
+	wrk.headers["Cookie"] = cookie
 end
 
 -- Defining response() makes wrk parse every status in Lua: only when asked to.

@@ -13,6 +13,11 @@ settings -- then measures with wrk through nginx:
   W5  a password flood: wrong-password POSTs on every connection, each from an address
       of its own (X-Forwarded-For from the trusted proxy), while one connection each
       measures W1's page and W0's health check
+  W6  the admin list (first page, 50 shares a page) of a super admin, on a Kimai database
+      with 50 shares and on one with 10,000: the same page size, so the same time is
+      expected; the ratio of the two is reported.  Its databases are small and made in
+      the run (the Kimai 2.45 dump plus generated customers, projects and shares), so
+      `--only W6` needs no generated timesheet data.
 
 and reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
 the portal's resident memory under load; instructions per request of the portal for W1
@@ -305,14 +310,17 @@ def children(pid):
     return out
 
 
-def wrk(url, seconds, opts, expect=None, body=None):
+def wrk(url, seconds, opts, expect=None, body=None, cookie=None):
     env = dict(os.environ)
     env.pop('BENCH_EXPECT', None)
     env.pop('BENCH_BODY', None)
+    env.pop('BENCH_COOKIE', None)
     if expect:
         env['BENCH_EXPECT'] = str(expect)
     if body:
         env['BENCH_BODY'] = body
+    if cookie:
+        env['BENCH_COOKIE'] = cookie
     cmd = ['wrk', f'-t{opts.threads}', f'-c{opts.connections}', f'-d{seconds}s',
            '--timeout', '10s', '-s', str(LUA), url]
     r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
@@ -326,15 +334,16 @@ def wrk(url, seconds, opts, expect=None, body=None):
     return d
 
 
-def check_page(n, path, expect, body=None):
+def check_page(n, path, expect, body=None, cookies=None):
     """One request before measuring: the page is what the workload claims to be."""
     if body:
-        r = n.post(path, dict(urllib.parse.parse_qsl(body)))
+        r = n.post(path, dict(urllib.parse.parse_qsl(body)), cookies=cookies)
     else:
-        r = n.get(path)
+        r = n.get(path, cookies=cookies)
     if r.status != expect:
         raise RuntimeError(f'{path}: status {r.status}, expected {expect}:\n{r.text[:500]}')
-    return {'bytes': len(r.body), 'rows': r.text.count('<tr class="record')}
+    return {'bytes': len(r.body), 'rows': r.text.count('<tr class="record') +
+            r.text.count('class="actions-cell"'), 'text': r.text}
 
 
 def settle(pids, quiet=1.0, timeout=60):
@@ -350,17 +359,19 @@ def settle(pids, quiet=1.0, timeout=60):
         last = now
 
 
-def run_workload(name, n, portal, m, path, opts, expect=200, body=None):
-    info = check_page(n, path, expect, body)
+def run_workload(name, n, portal, m, path, opts, expect=200, body=None, cookies=None):
+    info = check_page(n, path, expect, body, cookies)
+    info.pop('text')
+    cookie = '; '.join(f'{k}={v}' for k, v in cookies.items()) if cookies else None
     url = n.base_url + path
-    wrk(url, opts.warmup, opts, expect if body else None, body)
+    wrk(url, opts.warmup, opts, expect if body or cookie else None, body, cookie)
     settle([portal.pid])
     # CPU time per request of each process group: who limits the throughput.
     groups = {'portal': [portal.pid], 'mariadb': [m.proc.pid],
               'nginx': [n.proc.pid] + children(n.proc.pid)}
     before = {k: cpu_seconds(v) for k, v in groups.items()}
     with RssSampler(portal.pid) as s:
-        d = wrk(url, opts.duration, opts, expect if body else None, body)
+        d = wrk(url, opts.duration, opts, expect if body or cookie else None, body, cookie)
         after = {k: cpu_seconds(v) for k, v in groups.items()}
         settle([portal.pid])
     d['cpu_ms'] = {k: 1000 * (after[k] - before[k]) / max(d['requests'], 1) for k in groups}
@@ -544,7 +555,120 @@ def machine():
     }
 
 
+# --------------------------------------------------------------------------------------
+# W6: the admin list at 50 and at 10,000 shares
+
+ADMIN_LIST = '/en/admin/customer-portal'
+ADMIN_LIST_SIZES = (50, 10_000)
+ADMIN_ENTITIES = 1000      # generated customers, each with one project
+
+
+def admin_list_db(m, shares):
+    """A Kimai database (the 2.45 dump, portal-install run) with `shares` shares on
+    generated customers and projects (every other one a customer share; every tenth one
+    with a password, every twentieth one expired) and a live session of its super admin.
+    Returns the database and the session's cookies."""
+    from tests.integration.test_admin import DUMP_HASH, form_login_payload
+
+    db = m.kimai_db('2.45-rates')
+    r = harness.run_install(m.url(db))
+    if r.returncode != 0:
+        raise RuntimeError(f'portal-install failed on {db}:\n{r.stdout}{r.stderr}')
+    base = 100000
+    ents = range(ADMIN_ENTITIES)
+    m.sql(db, 'INSERT INTO kimai2_customers (id, name, visible, country, currency, timezone)'
+              ' VALUES ' + ', '.join(f"({base + i}, 'Bench Kunde {(i * 7919) % 10007:05d}', 1,"
+                                     f" 'DE', 'EUR', 'Europe/Berlin')" for i in ents) + ';'
+              'INSERT INTO kimai2_projects (id, customer_id, name, visible) VALUES '
+              + ', '.join(f"({base + i}, {base + i}, 'Projekt {(i * 104729) % 10007:05d}', 1)"
+                          for i in ents) + ';')
+    for lo in range(0, shares, 1000):
+        rows = []
+        for i in range(lo, min(shares, lo + 1000)):
+            e = base + i % ADMIN_ENTITIES
+            pid, cid = ('NULL', e) if i % 2 else (e, 'NULL')
+            pw = "'$argon2id$v=19$m=32768,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g'" if i % 10 == 0 \
+                else 'NULL'
+            rows.append(f"({pid}, {cid}, 'AdminBench{i:010d}', {pw}, 'NONE', 1, 0, 1, 1, 0, 0)")
+        m.sql(db, 'INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key,'
+                  ' password, record_merge_mode, entry_user_visible, entry_rate_visible,'
+                  ' annual_chart_visible, monthly_chart_visible, budget_stats_visible,'
+                  ' time_budget_stats_visible) VALUES ' + ', '.join(rows) + ';')
+    m.sql(db, 'INSERT INTO kimai2_customer_portals_settings (share_id, expires_at, created_at,'
+              ' updated_at) SELECT id, IF(id % 20 = 0, UTC_TIMESTAMP() - INTERVAL 1 DAY,'
+              ' UTC_TIMESTAMP() + INTERVAL 1 YEAR), UTC_TIMESTAMP(), UTC_TIMESTAMP()'
+              ' FROM kimai2_customer_portals WHERE id % 3 = 0;'
+              'INSERT INTO kimai2_customer_portals_views (share_id, views, last_view)'
+              ' SELECT id, id % 97, UTC_TIMESTAMP() FROM kimai2_customer_portals'
+              ' WHERE id % 2 = 0;')
+    m.sql(db, f"UPDATE kimai2_users SET username = 'admin', password = '{DUMP_HASH}',"
+              f" enabled = 1, roles = 'a:1:{{i:0;s:16:\"ROLE_SUPER_ADMIN\";}}' WHERE id = 1")
+    sid = ''.join(f'{b:02x}' for b in os.urandom(13))[:26]
+    data = form_login_payload(1, 'admin', DUMP_HASH)
+    m.sql(db, f"INSERT INTO kimai2_sessions (id, data, time, lifetime) VALUES ('{sid}',"
+              f" X'{data.hex()}', UNIX_TIMESTAMP(), UNIX_TIMESTAMP() + 86400)")
+    return db, {'KIMAI_SESSION': sid}
+
+
+def run_admin_list(env, opts):
+    """W6 on each database size in turn, each with its own portal (default settings) and
+    nginx; returns {'50': figures, '10000': figures, 'ratio_p50': …, 'ratio_rps': …}."""
+    m = env.mariadb
+    out = {}
+    for shares in ADMIN_LIST_SIZES:
+        log(f'W6: the admin list with {shares:,} shares ...')
+        db, cookies = admin_list_db(m, shares)
+        portal = env.portal(m.url(db), workers=None)
+        n = env.nginx(portal)
+        page = check_page(n, ADMIN_LIST, 200, cookies=cookies)['text']
+        if f' of {shares:,}' not in page:
+            raise RuntimeError(f'W6: the list does not count {shares:,} shares')
+        d = run_workload(f'W6 {shares}', n, portal, m, ADMIN_LIST, opts, 200,
+                         cookies=cookies)
+        d['what'] = f'admin list, {shares:,} shares'
+        d['path'] = ADMIN_LIST
+        out[str(shares)] = d
+        portal.stop()
+        n.stop()
+    a, b = (out[str(k)] for k in ADMIN_LIST_SIZES)
+    out['ratio_p50'] = b['p50_us'] / a['p50_us'] if a['p50_us'] else None
+    out['ratio_rps'] = b['rps'] / a['rps'] if a['rps'] else None
+    log(f'  W6: 10,000 vs 50 shares: p50 x{out["ratio_p50"]:.2f}, req/s x{out["ratio_rps"]:.2f}')
+    return out
+
+
+def admin_list_lines(al):
+    lines = ['', '| W6 admin list | req/s | p50 ms | p99 ms | errors | page KiB | rows '
+                 '| CPU ms/req: portal | MariaDB | nginx |',
+             '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
+    for k in ADMIN_LIST_SIZES:
+        d = al[str(k)]
+        c = d['cpu_ms']
+        lines.append(f'| {k:,} shares | {d["rps"]:.0f} | {d["p50_us"] / 1000:.2f} | '
+                     f'{d["p99_us"] / 1000:.2f} | {d["errors"]} | {d["bytes"] / 1024:.1f} | '
+                     f'{d["rows"]} | {c["portal"]:.3f} | {c["mariadb"]:.3f} | '
+                     f'{c["nginx"]:.3f} |')
+    lines += ['', f'W6: 10,000 shares against 50: p50 ratio {al["ratio_p50"]:.2f}, '
+                  f'req/s ratio {al["ratio_rps"]:.2f}.']
+    return lines
+
+
 def report(res):
+    if not res.get('workloads') and res.get('admin_list'):
+        m = res['machine']
+        return '\n'.join([
+            f'# Benchmark run {res["date"]} (W6 only)', '',
+            f'Machine: {m["cpu"]}, {m["cores"]} cores, {m["os"]}; {m["mariadb"]}; '
+            f'{m["nginx"]}.  Load average at the start: {m["loadavg_at_start"]}; at the end: '
+            f'{res.get("loadavg_at_end", "?")}.  wrk -t{res["opts"]["threads"]} '
+            f'-c{res["opts"]["connections"]}, {res["opts"]["warmup"]} s warm-up, '
+            f'{res["opts"]["duration"]} s measured.  Portal: default settings '
+            f'({res["portal_workers"]} workers), build type {res["buildtype"]}.',
+        ] + admin_list_lines(res['admin_list'])) + '\n'
+    return report_full(res)
+
+
+def report_full(res):
     w0 = res['workloads']['W0']['rps'] if 'W0' in res['workloads'] else 0
     lines = [
         f'# Benchmark run {res["date"]}', '',
@@ -605,6 +729,8 @@ def report(res):
                       f'{res["rss_hwm"] / 2**20:.1f} MiB (argon2id holds 32 MiB per '
                       f'password check while it runs); after the run '
                       f'{res["rss_end"] / 2**20:.1f} MiB.']
+    if res.get('admin_list'):
+        lines += admin_list_lines(res['admin_list'])
     return '\n'.join(lines) + '\n'
 
 
@@ -621,6 +747,39 @@ def serve(m, portal, n, workloads):
     while portal.running and n.proc.poll() is None:
         time.sleep(1)
     return 1
+
+
+def run_info(opts):
+    res = {
+        'date': datetime.datetime.now().astimezone().isoformat(timespec='seconds'),
+        'machine': machine(),
+        'opts': {'duration': opts.duration, 'warmup': opts.warmup,
+                 'connections': opts.connections, 'threads': opts.threads,
+                 'callgrind_requests': opts.callgrind_requests},
+        'portal_workers': 2 * (os.cpu_count() or 1),
+        'buildtype': '?', 'workloads': {},
+    }
+    try:
+        intro = json.loads(subprocess.run(
+            ['meson', 'introspect', '--buildoptions', str(harness.build_dir())],
+            capture_output=True, text=True, timeout=60).stdout)
+        res['buildtype'] = next(o['value'] for o in intro if o['name'] == 'buildtype')
+    except (ValueError, StopIteration, OSError):
+        pass
+    return res
+
+
+def admin_list_only(env, opts, out):
+    """--only W6: the admin list workload alone, without the generated timesheet data."""
+    res = run_info(opts)
+    res['admin_list'] = run_admin_list(env, opts)
+    res['loadavg_at_end'] = round(os.getloadavg()[0], 2)
+    text = report(res)
+    out.write_text(text)
+    out.with_suffix('.json').write_text(json.dumps(res, indent=2) + '\n')
+    log('\n' + text)
+    log(f'Results: {out} (and .json)')
+    return 0
 
 
 def main():
@@ -645,15 +804,18 @@ def main():
     opts = ap.parse_args()
 
     harness.install_signal_handlers()
-    scale = dict(FULL)
-    if opts.small_data:
-        scale.update(stopped=200_000)
-    cache, meta = cached_data(scale, opts.regenerate)
-
+    only = [w.strip() for w in opts.only.split(',') if w.strip()]
     env = harness.Env()
     stamp = datetime.datetime.now().strftime('%Y%m%d-%H%M%S')
     out = Path(opts.out) if opts.out else harness.build_dir() / 'bench' / f'bench-{stamp}.md'
     out.parent.mkdir(parents=True, exist_ok=True)
+    if only == ['W6'] and not opts.serve:
+        return admin_list_only(env, opts, out)
+
+    scale = dict(FULL)
+    if opts.small_data:
+        scale.update(stopped=200_000)
+    cache, meta = cached_data(scale, opts.regenerate)
 
     m = start_mariadb(env, cache, meta)
     pw_hash = argon2id_hash(PASSWORD)
@@ -671,23 +833,8 @@ def main():
                urllib.parse.urlencode({'spt-password': PASSWORD})),
         'W5': ('password flood', None, None, None),   # run_flood()
     }
-    only = [w.strip() for w in opts.only.split(',') if w.strip()]
-    res = {
-        'date': datetime.datetime.now().astimezone().isoformat(timespec='seconds'),
-        'machine': machine(), 'data': meta, 'month': f'{year}-{month:02d}',
-        'opts': {'duration': opts.duration, 'warmup': opts.warmup,
-                 'connections': opts.connections, 'threads': opts.threads,
-                 'callgrind_requests': opts.callgrind_requests},
-        'portal_workers': 2 * (os.cpu_count() or 1),
-        'buildtype': '?', 'workloads': {},
-    }
-    try:
-        intro = json.loads(subprocess.run(
-            ['meson', 'introspect', '--buildoptions', str(harness.build_dir())],
-            capture_output=True, text=True, timeout=60).stdout)
-        res['buildtype'] = next(o['value'] for o in intro if o['name'] == 'buildtype')
-    except (ValueError, StopIteration, OSError):
-        pass
+    res = run_info(opts)
+    res.update({'data': meta, 'month': f'{year}-{month:02d}'})
 
     if not opts.no_wrk or opts.serve:
         log('Portal (default settings) and nginx on the big database ...')
@@ -697,7 +844,7 @@ def main():
             return serve(m, portal, n, workloads)
         res['rss_idle'] = RssSampler.read(portal.pid)
         for name, (what, path, expect, body) in workloads.items():
-            if only and name not in only and name != 'W0' or name == 'W5':
+            if only and name not in only and name != 'W0' or name in ('W5', 'W6'):
                 continue
             d = run_workload(name, n, portal, m, path, opts, expect, body)
             d['what'] = what
@@ -723,6 +870,9 @@ def main():
                         'ratio': big['p50_us'] / d['p50_us'] if d['p50_us'] else None}
         small.stop()
         n2.stop()
+
+    if not opts.no_wrk and (not only or 'W6' in only):
+        res['admin_list'] = run_admin_list(env, opts)
 
     if opts.callgrind_requests > 0:
         log(f'Instructions per request (callgrind, {opts.callgrind_requests} requests each) ...')

@@ -17,6 +17,10 @@
  * (of kimai2_users, unaliased in the statement). */
 #define SQL_USER_DISPLAY_NAME "COALESCE(NULLIF(alias, ''), username)"
 
+/* Ids in the IN list of ST_ADMIN_LIST_IDS: one page of the admin list
+ * (ADMIN_LIST_PAGE_SIZE, admin_share.h; the caller repeats one to fill). */
+#define SQL_ADMIN_LIST_IDS 50
+
 /* Ids per IN list of ST_RECORDS_MONTH and ST_RECORDS_USERS (the caller
  * repeats one to fill the list). */
 #define SQL_RECORDS_BATCH 16
@@ -78,6 +82,38 @@
 	SQL_PROJECT_TEAM_OK("s.project_id", user2)                                \
 	" AND " SQL_CUSTOMER_TEAM_OK("p.customer_id", user3) "))"
 
+/* The admin list's search and filters (docs/design.md, "Admin pages"):
+ * `q1`..`q3` the placeholders of one LIKE pattern ('!' escapes % _ and
+ * itself) matched against the project's name, the customer's name and the
+ * share key with each column's own collation (Kimai's utf8mb4_unicode_ci:
+ * case and accents do not count); then the codes of the type (1 customer,
+ * 2 project), password (1 yes, 2 no) and status (1 active, 2 expired)
+ * filters, 0 for any. */
+#define SQL_ADMIN_LIST_FILTER(q1, q2, q3, type, pw, status)                   \
+	" AND (p.name LIKE " q1 " ESCAPE '!'"                                     \
+	" OR COALESCE(c.name, pc.name) LIKE " q2 " ESCAPE '!'"                    \
+	" OR s.share_key LIKE " q3 " ESCAPE '!')"                                 \
+	" AND " type " IN (0, IF(s.customer_id IS NOT NULL, 1, 2))"               \
+	" AND " pw " IN (0, IF(s.password IS NOT NULL AND s.password <> '', 1, 2))" \
+	" AND " status " IN (0, IF(st.expires_at IS NOT NULL"                    \
+	" AND st.expires_at <= UTC_TIMESTAMP(), 2, 1))"
+
+/* The type and password filters alone (the share table's own columns). */
+#define SQL_ADMIN_LIST_PLAIN_FILTER(type, pw)                                 \
+	" AND " type " IN (0, IF(s.customer_id IS NOT NULL, 1, 2))"               \
+	" AND " pw " IN (0, IF(s.password IS NOT NULL AND s.password <> '', 1, 2))"
+/* The admin list's order: the plugin's (project name, customer name, key;
+ * customer shares have no project name and come first), or by id
+ * descending ("newest", `newest` = 1).  The keys are chosen in the inner
+ * query (SQL_ADMIN_LIST_KEYS), which takes one page of ids, and sorted again
+ * on that page's rows (SQL_ADMIN_LIST_ORDER). */
+#define SQL_ADMIN_LIST_KEYS(newest)                                           \
+	"CASE WHEN " newest " = 1 THEN s.id END AS k0, p.name AS k1,"             \
+	" c.name AS k2, s.share_key AS k3"
+#define SQL_ADMIN_LIST_PAGE(limit, offset)                                    \
+	" ORDER BY k0 DESC, k1, k2, k3 LIMIT " limit " OFFSET " offset
+#define SQL_ADMIN_LIST_ORDER " ORDER BY pg.k0 DESC, pg.k1, pg.k2, pg.k3"
+
 /* Result columns, one enum per statement or per set of statements with the
  * same select list, in the order of the list below. */
 /* ST_PING */
@@ -129,6 +165,13 @@ enum {
 	SHARE_PROJECT_NAME, SHARE_EXPIRES, SHARE_EXPIRED, SHARE_WINDOW_FROM, SHARE_WINDOW_TO,
 	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE_SHOW_ACTIVITY, SHARE_SHOW_TAGS, SHARE__COLS
 };
+/* ST_ADMIN_LIST_COUNT */
+enum { ADMIN_LIST_COUNT_COUNT, ADMIN_LIST_COUNT__COLS };
+/* ST_ADMIN_ORDER_STAMP */
+enum { ADMIN_ORDER_STAMP_COUNT, ADMIN_ORDER_STAMP_MAX_ID, ADMIN_ORDER_STAMP_SUM,
+       ADMIN_ORDER_STAMP__COLS };
+/* ST_ADMIN_ORDER */
+enum { ADMIN_ORDER_ID, ADMIN_ORDER_CUSTOMER, ADMIN_ORDER_HAS_PW, ADMIN_ORDER__COLS };
 /* ST_ADMIN_CUSTOMERS */
 enum { ADMIN_CUSTOMERS_ID, ADMIN_CUSTOMERS_NAME, ADMIN_CUSTOMERS_VISIBLE, ADMIN_CUSTOMERS__COLS };
 /* ST_ADMIN_PROJECTS: the first three columns as in ST_ADMIN_CUSTOMERS */
@@ -366,9 +409,62 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	  " JOIN kimai2_roles r ON r.id = rp.role_id"                             \
 	  " WHERE rp.permission IN ('customer_portal', 'view_all_data')")         \
 	/* admin: shares (page_admin_*.c, admin_share.c) */                      \
-	X(ST_ADMIN_LIST, 5, SHARE__COLS,                                    \
-	  SQL_ADMIN_SHARE_COLS " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?") \
-	  " ORDER BY p.name, c.name, s.share_key LIMIT 10000")                    \
+	/* one page of the admin list and the number of shares it pages       \
+	 * through (admin_share.c).  The page's ids are chosen first with only  \
+	 * the tables the order and the filters need, then only those rows get  \
+	 * every column.  The _PLAIN statements serve the list of an admin with \
+	 * view_all_data sorted by newest, without search or status filter: the \
+	 * count reads the share table alone (sorted by name, that list takes   \
+	 * its order from ST_ADMIN_ORDER, remembered).  "newest" sorts by id,   \
+	 * descending. */                                                        \
+	X(ST_ADMIN_LIST, 14, SHARE__COLS,                                         \
+	  SQL_ADMIN_SHARE_COLS " JOIN (SELECT s.id, " SQL_ADMIN_LIST_KEYS("?")   \
+	  " FROM kimai2_customer_portals s"                                       \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
+	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?")                     \
+	  SQL_ADMIN_LIST_PAGE("?", "?") ") pg ON pg.id = s.id" SQL_ADMIN_LIST_ORDER)\
+	X(ST_ADMIN_LIST_COUNT, 11, ADMIN_LIST_COUNT__COLS,                        \
+	  "SELECT COUNT(*) FROM kimai2_customer_portals s"                        \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
+	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?"))                    \
+	X(ST_ADMIN_LIST_PLAIN, 5, SHARE__COLS,                                    \
+	  SQL_ADMIN_SHARE_COLS " JOIN (SELECT s.id, " SQL_ADMIN_LIST_KEYS("?")   \
+	  " FROM kimai2_customer_portals s"                                       \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " WHERE 1 = 1" SQL_ADMIN_LIST_PLAIN_FILTER("?", "?")                    \
+	  SQL_ADMIN_LIST_PAGE("?", "?") ") pg ON pg.id = s.id" SQL_ADMIN_LIST_ORDER)\
+	X(ST_ADMIN_LIST_COUNT_PLAIN, 2, ADMIN_LIST_COUNT__COLS,                   \
+	  "SELECT COUNT(*) FROM kimai2_customer_portals s WHERE 1 = 1"            \
+	  SQL_ADMIN_LIST_PLAIN_FILTER("?", "?"))                                  \
+	/* the remembered order of the plain list by name (admin_share.c): a   \
+	 * fingerprint of the share table that changes with every insert,      \
+	 * delete and edit of what the order and filters read, the order       \
+	 * itself, and the rows of one page by id */                            \
+	X(ST_ADMIN_ORDER_STAMP, 0, ADMIN_ORDER_STAMP__COLS,                       \
+	  "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(BIT_XOR(CRC32(CONCAT_WS(',',"\
+	  " id, share_key, COALESCE(project_id, 0), COALESCE(customer_id, 0),"    \
+	  " password IS NOT NULL AND password <> ''))), 0)"                       \
+	  " FROM kimai2_customer_portals")                                        \
+	X(ST_ADMIN_ORDER, 0, ADMIN_ORDER__COLS,                                   \
+	  "SELECT s.id, s.customer_id IS NOT NULL,"                               \
+	  " s.password IS NOT NULL AND s.password <> ''"                          \
+	  " FROM kimai2_customer_portals s"                                       \
+	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
+	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
+	  " ORDER BY p.name, c.name, s.share_key LIMIT 1000000")                  \
+	X(ST_ADMIN_LIST_IDS, SQL_ADMIN_LIST_IDS, SHARE__COLS,                     \
+	  SQL_ADMIN_SHARE_COLS " WHERE s.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"    \
+	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"          \
+	  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")         \
 	X(ST_ADMIN_SHARE, 8, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " WHERE s.id = ? AND s.share_key = ?"              \
 	  " AND CAST(s.share_key AS BINARY) = ? AND "                                      \

@@ -21,7 +21,7 @@ enum param {
 	P_SPT_PASSWORD,   /* unlock form of a password-protected share */
 	/* admin pages (page_admin_*.c) */
 	P_CSRF,           /* CSRF token of every admin POST (auth.c) */
-	P_ADM_TYPE,       /* create?type=customer|project */
+	P_ADM_TYPE,       /* create?type=customer|project; the list's type filter */
 	P_ADM_CUSTOMER,   /* chosen customer id (checked by the page: a bad choice re-shows the form) */
 	P_ADM_PROJECT,    /* chosen project id (likewise) */
 	P_ADM_MERGE,      /* record_merge_mode */
@@ -46,6 +46,12 @@ enum param {
 	P_ADM_SIGN_OFF,    /* share form: the option "client sign-off" */
 	P_ADM_SHOW_ACTIVITY, /* share form: the option "show activity" (admin_extras.c) */
 	P_ADM_SHOW_TAGS,     /* share form: the option "show tags" */
+	/* the admin list (admin/list.c); its type filter is P_ADM_TYPE */
+	P_ADM_Q,           /* searched text: names and share keys */
+	P_ADM_PAGE,        /* 1..: past the last page shows the last */
+	P_ADM_PW_FILTER,   /* password=yes|no */
+	P_ADM_STATUS,      /* status=active|expired */
+	P_ADM_SORT,        /* sort=name|newest */
 	P__MAX
 };
 
@@ -56,6 +62,8 @@ struct param_def {
 	long long        min, max;   /* PK_INT range */
 	size_t           maxlen;     /* PK_TEXT byte limit */
 	const char *const *choices;  /* PK_ENUM: NULL-terminated */
+	bool             blank_unset; /* an empty value counts as not given (the
+	                               * "all" choice of a GET form's select) */
 };
 
 struct param_value {

@@ -126,6 +126,9 @@ void rset_in(HDF *node, const char *name, const char *value);
 void rseti_in(HDF *node, const char *name, long long v);
 /* Translated message of the request's language (key as in lang/en.hdf). */
 const char *msg(struct req *r, const char *key);
+/* `text` with its "%s" replaced by args[0], args[1], … in turn (at most n),
+ * by plain substitution: a translation is never a printf format. */
+const char *msg_subst(struct req *r, const char *text, const char *const *args, size_t n);
 
 /* Renders cs_templates/<name> (e.g. "share.cs") with r->hdf into r->out. */
 int render(struct req *r, const char *name, struct perr *e);

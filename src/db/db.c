@@ -22,7 +22,7 @@
 
 #define DB_BACKOFF_MIN_MS  50     /* first retry after a failed connect */
 #define DB_BACKOFF_MAX_MS  1000   /* never wait longer: outages end fast */
-#define DB_MAX_PARAMS      32
+#define DB_MAX_PARAMS      64   /* ST_ADMIN_LIST_IDS has 50 */
 
 struct db {
 	struct dburl  url;          /* borrowed from the configuration */

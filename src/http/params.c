@@ -14,6 +14,9 @@ static const char *const details_choices[] = {"table", "chart", NULL};
 static const char *const adm_type_choices[] = {"customer", "project", NULL};
 static const char *const signoff_msg_choices[] = {"confirmed", "invalid", "stale", "withdrawn", NULL};
 static const char *const adm_done_choices[] = {"created", "saved", "deleted", "rotated", NULL};
+static const char *const adm_pw_choices[] = {"yes", "no", NULL};
+static const char *const adm_status_choices[] = {"active", "expired", NULL};
+static const char *const adm_sort_choices[] = {"name", "newest", NULL};
 
 const struct param_def param_defs[P__MAX] = {
 	[P_YEAR]    = {"year", PK_INT, PS_QUERY, 1970, 2100, 4, NULL},
@@ -23,7 +26,7 @@ const struct param_def param_defs[P__MAX] = {
 	[P_SPT_PASSWORD] = {"spt-password", PK_TEXT, PS_FORM, 0, 0, 4096, NULL},
 	/* admin pages: 64 hex digits of HMAC-SHA256 */
 	[P_CSRF]         = {"_token", PK_TEXT, PS_FORM, 0, 0, 64, NULL},
-	[P_ADM_TYPE]     = {"type", PK_ENUM, PS_QUERY, 0, 0, 8, adm_type_choices},
+	[P_ADM_TYPE]     = {"type", PK_ENUM, PS_QUERY, 0, 0, 8, adm_type_choices, true},
 	[P_ADM_CUSTOMER] = {"customer", PK_TEXT, PS_FORM, 0, 0, 11, NULL},
 	[P_ADM_PROJECT]  = {"project", PK_TEXT, PS_FORM, 0, 0, 11, NULL},
 	[P_ADM_MERGE]    = {"record_merge_mode", PK_ENUM, PS_FORM, 0, 0, 22, merge_mode_names},
@@ -50,6 +53,12 @@ const struct param_def param_defs[P__MAX] = {
 	[P_ADM_SIGN_OFF]    = {"sign_off", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 	[P_ADM_SHOW_ACTIVITY] = {"show_activity", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
 	[P_ADM_SHOW_TAGS]     = {"show_tags", PK_BOOL, PS_FORM, 0, 1, 2, NULL},
+	/* the admin list: 100 characters of search at most (4 bytes each) */
+	[P_ADM_Q]           = {"q", PK_TEXT, PS_QUERY, 0, 0, 400, NULL},
+	[P_ADM_PAGE]        = {"page", PK_INT, PS_QUERY, 1, 1000000, 7, NULL, true},
+	[P_ADM_PW_FILTER]   = {"password", PK_ENUM, PS_QUERY, 0, 0, 3, adm_pw_choices, true},
+	[P_ADM_STATUS]      = {"status", PK_ENUM, PS_QUERY, 0, 0, 7, adm_status_choices, true},
+	[P_ADM_SORT]        = {"sort", PK_ENUM, PS_QUERY, 0, 0, 6, adm_sort_choices, true},
 };
 
 static int hexval(unsigned char c)
@@ -196,6 +205,8 @@ int params_parse(const char *s, size_t len, int src, struct arena *a,
 				continue;
 			if (out[p].set)
 				return PERR(e, PERR_BAD_INPUT, "parameter %s repeated", d->name);
+			if (vlen == 0 && d->blank_unset)
+				break;
 			if (set_value(d, value, vlen, &out[p], e))
 				return -1;
 			break;

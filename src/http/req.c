@@ -130,6 +130,23 @@ const char *msg(struct req *r, const char *key)
 	return i18n_msg(r->lang ? r->lang : i18n_find("en"), key);
 }
 
+const char *msg_subst(struct req *r, const char *text, const char *const *args, size_t n)
+{
+	const char *out = "";
+	size_t k = 0;
+
+	while (k < n) {
+		const char *at = strstr(text, "%s");
+		if (!at)
+			break;
+		out = arena_printf(r->a, "%s%.*s%s", out, (int)(at - text), text,
+		                   args[k] ? args[k] : "");
+		k++;
+		text = at + 2;
+	}
+	return arena_printf(r->a, "%s%s", out, text);
+}
+
 struct mctx req_model(const struct req *r)
 {
 	return (struct mctx){ .db = r->rdb, .a = r->a, .tz = r->tz };

@@ -30,18 +30,8 @@ const char *signoff_state_msg(enum signoff_state st)
 
 const char *signoff_subst(struct req *r, const char *text, const char *a, const char *b)
 {
-	const char *args[2] = {a ? a : "", b ? b : ""};
-	const char *out = "";
-	int k = 0;
-
-	while (k < 2) {
-		const char *at = strstr(text, "%s");
-		if (!at)
-			break;
-		out = arena_printf(r->a, "%s%.*s%s", out, (int)(at - text), text, args[k++]);
-		text = at + 2;
-	}
-	return arena_printf(r->a, "%s%s", out, text);
+	const char *args[2] = {a, b};
+	return msg_subst(r, text, args, 2);
 }
 
 const char *signoff_when_utc(struct req *r, const struct signoff *so)

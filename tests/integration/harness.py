@@ -802,10 +802,13 @@ _SAMPLE_MARKS = {
 }
 
 
-def render_nginx_conf(sample, workdir, port, upstreams, docroot, host='127.0.0.1', prefix=''):
+def render_nginx_conf(sample, workdir, port, upstreams, docroot, host='127.0.0.1', prefix='',
+                      extra=''):
     """nginx.conf.sample with its marked values pointed at `workdir`.  `upstreams` are
     `server` targets such as 'unix:/path/portal.sock'.  `prefix` ('/kimai'): the two
-    portal locations moved below it, as the sample's comments describe."""
+    portal locations moved below it, as the sample's comments describe.  `extra`:
+    configuration put into the server block before Kimai's `location /` (the demo's
+    stand-in for Kimai's login)."""
     # The comments document the marks; only directives are rewritten.
     code = [not line.lstrip().startswith('#') for line in sample.splitlines()]
     for mark, count in _SAMPLE_MARKS.items():
@@ -839,7 +842,12 @@ def render_nginx_conf(sample, workdir, port, upstreams, docroot, host='127.0.0.1
         if is_code:
             for old, new in subst:
                 line = line.replace(old, new)
+            if extra and line.strip() == 'location / {':
+                out.append(extra)
+                extra = ''
         out.append(line)
+    if extra:
+        raise AssertionError("nginx.conf.sample: no 'location / {' to put `extra` before")
     return '\n'.join(out) + '\n'
 
 
@@ -850,9 +858,10 @@ class Nginx:
     `upstreams`: Portal objects, FcgiEcho objects or socket paths -- several make one
     `upstream` with several servers."""
 
-    def __init__(self, workdir, upstreams, port=None, host='127.0.0.1', prefix=''):
+    def __init__(self, workdir, upstreams, port=None, host='127.0.0.1', prefix='', extra=''):
         self.dir = Path(workdir)
         self.prefix = prefix
+        self.extra = extra
         self.host = host
         self.port = port
         self.fixed_port = port is not None
@@ -879,7 +888,8 @@ class Nginx:
         for _ in range(5):
             port = self.port if self.fixed_port else free_port()
             self.conf.write_text(render_nginx_conf(sample, self.dir, port, self.upstreams,
-                                                   self.docroot, self.host, self.prefix))
+                                                   self.docroot, self.host, self.prefix,
+                                                   self.extra))
             with open(self.error_log, 'ab') as err:
                 self.proc = _track(subprocess.Popen(
                     ['nginx', '-p', str(self.dir), '-c', str(self.conf),
@@ -1091,8 +1101,8 @@ class Env:
         at_exit(lambda: stop_process(p.proc))
         return p.start()
 
-    def nginx(self, *upstreams, port=None, prefix=''):
-        n = Nginx(self.subdir('nginx'), upstreams, port=port, prefix=prefix)
+    def nginx(self, *upstreams, port=None, prefix='', extra=''):
+        n = Nginx(self.subdir('nginx'), upstreams, port=port, prefix=prefix, extra=extra)
         at_exit(n.stop)
         return n.start()
 

@@ -38,6 +38,33 @@ int main(void)
 	CHECK(parse(&a, "details=%7", pv) == -1);
 	CHECK(parse(&a, "details=tab%00le", pv) == -1);
 
+	/* the admin list: blank choices of its GET form mean "all"; other values are checked */
+	CHECK(parse(&a, "q=&type=&password=&status=&sort=&page=", pv) == 0);
+	CHECK(pv[P_ADM_Q].set && pv[P_ADM_Q].len == 0);
+	CHECK(!pv[P_ADM_TYPE].set && !pv[P_ADM_PW_FILTER].set && !pv[P_ADM_STATUS].set &&
+	      !pv[P_ADM_SORT].set && !pv[P_ADM_PAGE].set);
+	CHECK(parse(&a, "q=caf%C3%A9+x&type=project&password=no&status=expired&sort=newest&page=7",
+	            pv) == 0);
+	CHECK_STR(pv[P_ADM_Q].s, "caf\xc3\xa9 x");
+	CHECK(pv[P_ADM_TYPE].i == 1 && pv[P_ADM_PW_FILTER].i == 1 && pv[P_ADM_STATUS].i == 1 &&
+	      pv[P_ADM_SORT].i == 1 && pv[P_ADM_PAGE].i == 7);
+	CHECK(parse(&a, "page=0", pv) == -1);
+	CHECK(parse(&a, "page=1000001", pv) == -1);
+	CHECK(parse(&a, "page=x", pv) == -1);
+	CHECK(parse(&a, "status=old", pv) == -1);
+	CHECK(parse(&a, "password=1", pv) == -1);
+	CHECK(parse(&a, "sort=key", pv) == -1);
+	CHECK(parse(&a, "q=%FF", pv) == -1);
+	CHECK(parse(&a, "type=&type=customer", pv) == 0 && pv[P_ADM_TYPE].i == 0);
+	/* "password" of the share form is another parameter: a form body's is not the filter */
+	{
+		struct perr e = {0};
+		for (int i = 0; i < P__MAX; i++)
+			pv[i] = (struct param_value){0};
+		CHECK(params_parse("password=secret1", 16, PS_FORM, &a, pv, &e) == 0);
+		CHECK(pv[P_ADM_PASSWORD].set && !pv[P_ADM_PW_FILTER].set);
+	}
+
 	char *out = NULL;
 	size_t n = 0;
 	CHECK(url_decode("a+b%20c", 7, true, &a, &out, &n) == 0);

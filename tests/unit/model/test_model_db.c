@@ -180,9 +180,14 @@ static void test_admin_shares(const struct mctx *mc)
 	struct share *v = NULL, s;
 	size_t n = 0;
 	struct perr e = {0};
+	struct admin_list_query q = {.page = 1};
+	struct admin_list_page pg;
 
 	/* Ordered by project name (customer shares have none), customer name, key. */
-	CHECK(admin_shares_list(mc, &all, &v, &n, &e) == 0);
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0);
+	v = pg.shares;
+	n = pg.n;
+	CHECK(pg.total == 3 && pg.page == 1 && pg.pages == 1);
 	CHECK(n == 3);
 	if (n == 3) {
 		CHECK_STR(v[0].key, KEY_CUSTOMER);
@@ -218,6 +223,24 @@ static void test_admin_shares(const struct mctx *mc)
 	CHECK(admin_share_get(mc, &all, 999999, KEY_PROJECT, &s, &e) == -1 &&
 	      e.kind == PERR_NOT_FOUND);
 	CHECK(admin_share_get(mc, &all, n ? v[2].id : 0, "modeltestproject0001", &s, &e) == -1);
+
+	/* Filters, search and sort, done by the database. */
+	q = (struct admin_list_query){.page = 1, .type = ALT_CUSTOMER};
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0 && pg.total == 1 && pg.n == 1);
+	q = (struct admin_list_query){.page = 1, .status = ALS_EXPIRED};
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0 && pg.n == 1 &&
+	      strcmp(pg.shares[0].key, KEY_EXPIRED) == 0);
+	q = (struct admin_list_query){.page = 1, .password = ALP_YES};
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0 && pg.n == 1 &&
+	      strcmp(pg.shares[0].key, KEY_PROJECT) == 0);
+	q = (struct admin_list_query){.page = 1, .q = "SERV"};
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0 && pg.total >= 1);
+	q = (struct admin_list_query){.page = 1, .q = "%"};
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0 && pg.total == 0 && pg.n == 0 &&
+	      pg.pages == 1 && pg.page == 1);
+	q = (struct admin_list_query){.page = 9, .sort = ALSORT_NEWEST};
+	CHECK(admin_shares_page(mc, &all, &q, &pg, &e) == 0 && pg.page == 1 && pg.n == 3 &&
+	      pg.shares[0].id > pg.shares[1].id && pg.shares[1].id > pg.shares[2].id);
 }
 
 int main(void)
