@@ -64,6 +64,7 @@ struct req {
 	const char              *content_type;
 	const char              *origin;      /* Origin header, NULL if none (origin.h) */
 	const char              *fetch_site;  /* Sec-Fetch-Site header, NULL if none */
+	const char              *accept_encoding; /* Accept-Encoding header, NULL if none */
 	char                    *body;        /* POST body (NUL-terminated) */
 	size_t                   body_len;
 

@@ -199,6 +199,7 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	client_origin(r, fr);
 	r->origin = param(fr, "HTTP_ORIGIN");
 	r->fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
+	r->accept_encoding = param(fr, "HTTP_ACCEPT_ENCODING");
 
 	const struct route *rt = route_match(r->w->routes, r->path, r->a, &r->args);
 	if (!rt && trailing_slash_redirect(r))
