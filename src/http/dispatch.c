@@ -257,6 +257,7 @@ static void dispatch_error_page(struct req *r, const struct perr *e)
 		r->lang = i18n_default();   /* unknown or no language in the URL */
 	hdf_destroy(&r->hdf);
 	hdf_init(&r->hdf);
+	r->nmarkup = 0;
 	rseti(r, "Error.Status", r->status);
 	rset(r, "Error.Key", name);
 	rset(r, "Error.Title", msg(r, arena_printf(r->a, "error.%s.title", name)));

@@ -47,9 +47,15 @@ struct money_memo {
 	char                    s[48];
 };
 
+/* Month names and "month year" labels by (language, month) and
+ * (language, year * 100 + month): every share page shows twelve month
+ * names and a few labels, the same for every request in a language. */
+#define LABEL_MEMO 128
+
 struct fmtctx {
 	struct tzctx     *tz;       /* owned: its ICU cache holds the formatters too */
 	struct date_memo  dates[DATE_MEMO];
+	struct date_memo  labels[LABEL_MEMO];   /* ymd: month, or -(y * 100 + m) */
 	struct money_memo money[MONEY_MEMO];
 };
 
@@ -92,6 +98,36 @@ static const char *put_ascii(char *out, size_t outsz, const char *fmt, ...)
 	vsnprintf(out, outsz, fmt, ap);   /* truncation is acceptable here */
 	va_end(ap);
 	return out;
+}
+
+/* A remembered text into `out` (outsz > 0), without printf. */
+static const char *copy_out(char *out, size_t outsz, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= outsz)
+		n = outsz - 1;   /* truncation is acceptable here, as above */
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* The memo slot of (lang, key) among `n`, for labels and dates alike. */
+static struct date_memo *memo_slot(struct date_memo *v, size_t n, const struct i18n_lang *l,
+                                   int key)
+{
+	return &v[((unsigned)key * 31u + (unsigned)((uintptr_t)l >> 4)) % n];
+}
+
+static void memo_keep(struct date_memo *m, const struct i18n_lang *l, int key, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (m != NULL && n < sizeof m->s) {
+		m->lang = l;
+		m->ymd = key;
+		memcpy(m->s, s, n + 1);
+	}
 }
 
 /* ---- dates ---------------------------------------------------------- */
@@ -178,19 +214,15 @@ const char *fmt_date_ymd(struct fmtctx *c, const struct i18n_lang *lang,
 	if (!civil_ymd_ok(year, month, day))
 		return put_ascii(out, outsz, "%d-%d-%d", year, month, day);
 	if (c != NULL) {
-		m = &c->dates[((unsigned)ymd * 31u + (unsigned)((uintptr_t)l >> 4)) % DATE_MEMO];
+		m = memo_slot(c->dates, DATE_MEMO, l, ymd);
 		if (m->lang == l && m->ymd == ymd)
-			return put_ascii(out, outsz, "%s", m->s);
+			return copy_out(out, outsz, m->s);
 	}
 	/* Noon UTC formatted in UTC is that calendar date everywhere. */
 	if (format_date(c, l, l->date_pattern, "UTC", utc_epoch(year, month, day, 12, 0, 0),
 	                out, outsz) == NULL)
 		return put_ascii(out, outsz, "%04d-%02d-%02d", year, month, day);
-	if (m != NULL && strlen(out) < sizeof m->s) {
-		m->lang = l;
-		m->ymd = ymd;
-		memcpy(m->s, out, strlen(out) + 1);
-	}
+	memo_keep(m, l, ymd, out);
 	return out;
 }
 
@@ -230,12 +262,21 @@ const char *fmt_month_name(struct fmtctx *c, const struct i18n_lang *lang, int m
 {
 	const struct i18n_lang *l = lang_or_default(lang);
 
+	struct date_memo *m = NULL;
+
 	if (!OUT_OK(out, outsz))
 		return "";
+	if (c != NULL && month >= 1 && month <= 12) {
+		m = memo_slot(c->labels, LABEL_MEMO, l, month);
+		if (m->lang == l && m->ymd == month)
+			return copy_out(out, outsz, m->s);
+	}
 	if (month >= 1 && month <= 12 &&
 	    format_date(c, l, "LLLL", "UTC", utc_epoch(2000, month, 15, 12, 0, 0), out,
-	                outsz) != NULL)
+	                outsz) != NULL) {
+		memo_keep(m, l, month, out);
 		return out;
+	}
 	return put_ascii(out, outsz, "%d", month);
 }
 
@@ -244,12 +285,23 @@ const char *fmt_month_year(struct fmtctx *c, const struct i18n_lang *lang, int y
 {
 	const struct i18n_lang *l = lang_or_default(lang);
 
+	struct date_memo *m = NULL;
+	int key = -(year * 100 + month);
+
 	if (!OUT_OK(out, outsz))
 		return "";
-	if (civil_ymd_ok(year, month, 1) &&
-	    format_date(c, l, "@yMMMM", "UTC", utc_epoch(year, month, 15, 12, 0, 0), out,
-	                outsz) != NULL)
+	if (!civil_ymd_ok(year, month, 1))
+		return put_ascii(out, outsz, "%04d-%02d", year, month);
+	if (c != NULL) {
+		m = memo_slot(c->labels, LABEL_MEMO, l, key);
+		if (m->lang == l && m->ymd == key)
+			return copy_out(out, outsz, m->s);
+	}
+	if (format_date(c, l, "@yMMMM", "UTC", utc_epoch(year, month, 15, 12, 0, 0), out,
+	                outsz) != NULL) {
+		memo_keep(m, l, key, out);
 		return out;
+	}
 	return put_ascii(out, outsz, "%04d-%02d", year, month);
 }
 

@@ -205,13 +205,11 @@ void lang_menu(struct req *r)
 		n = rn;   /* cannot happen with validated values */
 	link[n] = '\0';
 
-	/* hdf_set_buf takes the buffer over: no second copy. */
-	if ((items = lang_menu_items(r->lang, r->base, link, NULL)) == NULL)
+	/* Written by reference (render_markup), so it lives in the arena. */
+	if ((items = lang_menu_items(r->lang, r->base, link, &n)) == NULL)
 		return;
-	if (hdf_set_buf(r->hdf, "Page.LangItems", items) != STATUS_OK) {
-		free(items);
-		return;
-	}
+	render_markup(r, "Page.LangItems", arena_strndup(r->a, items, n), n);
+	free(items);
 	rset(r, "Page.LangMenu", "1");
 	rset(r, "Page.LangName", r->lang->name);
 }

@@ -1,4 +1,6 @@
 /* Month navigation of the share page (share_view.h). */
+#include <string.h>
+
 #include "fmt.h"
 #include "req.h"
 #include "share_view.h"
@@ -9,6 +11,22 @@
 #define YEARS_AROUND 5
 #define YEAR_MIN     1970
 #define YEAR_MAX     2100
+
+/* "Nav.Months.7.Value": the keys of the selects, without printf (they are
+ * some sixty per page).  n is 1..9999. */
+static const char *key(char out[48], const char *list, int n, const char *field)
+{
+	size_t a = strlen(list), b = strlen(field), k = 0;
+	char digits[8];
+	do
+		digits[k++] = (char)('0' + n % 10);
+	while ((n /= 10) != 0 && k < sizeof(digits));
+	memcpy(out, list, a);
+	while (k)
+		out[a++] = digits[--k];
+	memcpy(out + a, field, b + 1);
+	return out;
+}
 
 const char *share_query(struct req *r, int year, int month, const char *details)
 {
@@ -44,14 +62,15 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	set_link(r, v, "Nav.Next", v->month == 12 ? v->year + 1 : v->year,
 	         v->month == 12 ? 1 : v->month + 1);
 
+	char k[48];
 	for (int m = 1; m <= 12; m++) {
 		if (!share_month_allowed(v->s, v->year, m))
 			continue;
 		fmt_month_name(r->fmt, r->lang, m, label, sizeof(label));
-		rseti(r, arena_printf(r->a, "Nav.Months.%d.Value", m), m);
-		rset(r, arena_printf(r->a, "Nav.Months.%d.Name", m), label);
+		rseti(r, key(k, "Nav.Months.", m, ".Value"), m);
+		rset(r, key(k, "Nav.Months.", m, ".Name"), label);
 		if (m == v->month)
-			rset(r, arena_printf(r->a, "Nav.Months.%d.Selected", m), "1");
+			rset(r, key(k, "Nav.Months.", m, ".Selected"), "1");
 	}
 	int lo = (v->year < v->now_year ? v->year : v->now_year) - YEARS_AROUND;
 	int hi = (v->year > v->now_year ? v->year : v->now_year) + YEARS_AROUND;
@@ -63,8 +82,8 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	lo = lo < YEAR_MIN ? YEAR_MIN : lo;
 	hi = hi > YEAR_MAX ? YEAR_MAX : hi;
 	for (int y = lo; y <= hi; y++) {
-		rseti(r, arena_printf(r->a, "Nav.Years.%d.Value", y), y);
+		rseti(r, key(k, "Nav.Years.", y, ".Value"), y);
 		if (y == v->year)
-			rset(r, arena_printf(r->a, "Nav.Years.%d.Selected", y), "1");
+			rset(r, key(k, "Nav.Years.", y, ".Selected"), "1");
 	}
 }

@@ -274,7 +274,9 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 		struct buf b;
 		buf_init(&b);
 		rows_html(r, s, project_col, lines, &b);
-		rset(r, "Table.RowsHtml", buf_cstr(&b));
+		/* Into the request's arena, which keeps its block from one
+		 * request to the next: no large allocation per page. */
+		render_markup(r, "Table.RowsHtml", arena_strndup(r->a, buf_cstr(&b), b.len), b.len);
 		buf_free(&b);
 	}
 
