@@ -34,9 +34,19 @@ struct record {
 	const char *description;   /* "" when NULL */
 };
 
+/* A project the records come from. */
+struct record_project {
+	long long   id;
+	const char *name;
+};
+
 struct record_list {
 	struct record *v;
 	size_t         n;
+	/* The projects asked for, by name then id: a customer share's visible
+	 * projects (its project list, with no statement of its own), or one. */
+	const struct record_project *projects;
+	size_t         nprojects;
 	int            year, month;
 	long long      month_start_utc, month_end_utc;   /* customer's zone */
 	long long      total_duration;

@@ -54,6 +54,7 @@ struct share {
 	bool            expired;        /* by the database's clock */
 	long long       views;
 	const char     *last_view;      /* UTC DATETIME text; NULL = never */
+	bool            signoff;        /* offers sign-off (read with the share) */
 };
 
 /* Loads the share with key `key` (exact, case-sensitive).  Unknown → 

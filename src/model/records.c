@@ -18,6 +18,7 @@
 #include "log.h"
 #include "month_ids.h"
 #include "records.h"
+#include "sort.h"
 #include "mctx.h"
 
 #include "share.h"
@@ -101,17 +102,24 @@ static int fill_record(const struct mctx *mc, const struct share *s, const struc
 }
 
 /* The projects whose records the page shows, with their names: one, or
- * the visible projects of the share's customer. */
+ * the visible projects of the share's customer.  `list` gets them in the
+ * order the statement gives (name, then id); `out` sorted by id. */
 static int source_projects(const struct mctx *mc, const struct share *s, long long project_id,
-                           struct named **out, size_t *n, struct perr *e)
+                           struct named **out, size_t *n, struct record_list *list,
+                           struct perr *e)
 {
 	struct dbrows rs;
 	struct dbval p;
+	struct record_project *l;
 	*n = 0;
 	if (project_id && !s->is_customer && project_id == s->project_id) {
 		*out = arena_alloc(mc->a, sizeof(**out));
 		(*out)[0] = (struct named){project_id, s->project_name};
 		*n = 1;
+		l = arena_alloc(mc->a, sizeof(*l));
+		*l = (struct record_project){project_id, s->project_name};
+		list->projects = l;
+		list->nprojects = 1;
 		return 0;
 	}
 	p = dbv_int(project_id ? project_id : s->customer_id);
@@ -119,10 +127,15 @@ static int source_projects(const struct mctx *mc, const struct share *s, long lo
 	            mc->a, &rs, e))
 		return -1;
 	*out = arena_calloc(mc->a, rs.nrows ? rs.nrows : 1, sizeof(**out));
-	for (size_t i = 0; i < rs.nrows; i++)
+	l = arena_calloc(mc->a, rs.nrows ? rs.nrows : 1, sizeof(*l));
+	for (size_t i = 0; i < rs.nrows; i++) {
 		(*out)[i] = (struct named){dbr_int(&rs, i, PROJECT_NAME_ID, 0),
 		                              dbr_text(&rs, i, PROJECT_NAME_NAME)};
+		l[i] = (struct record_project){(*out)[i].id, (*out)[i].name};
+	}
 	*n = rs.nrows;
+	list->projects = l;
+	list->nprojects = rs.nrows;
 	qsort(*out, *n, sizeof(**out), cmp_named);
 	return 0;
 }
@@ -187,7 +200,7 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 	 * projects of the customer, or the one the caller checked. */
 	if (!project_id && !s->is_customer)
 		project_id = s->project_id;
-	if (source_projects(mc, s, project_id, &projects, &nprojects, e))
+	if (source_projects(mc, s, project_id, &projects, &nprojects, out, e))
 		return -1;
 	out->v = arena_alloc(mc->a, sizeof(*out->v));
 	if (nprojects == 0)
@@ -225,7 +238,7 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 	}
 	if (user_names(mc, out, &users, &nusers, e))
 		return -1;
-	qsort(out->v, out->n, sizeof(*out->v), cmp_start);
+	sort_large(out->v, out->n, sizeof(*out->v), cmp_start);
 	/* Names, and the totals summed in the order shown. */
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++) {

@@ -61,6 +61,7 @@ void share_row(const struct dbrows *rs, size_t i, struct share *s)
 	s->window_to = share_window_parse(dbr_text(rs, i, SHARE_WINDOW_TO));
 	s->views = dbr_int(rs, i, SHARE_VIEWS, 0);
 	s->last_view = dbr_text(rs, i, SHARE_LAST_VIEW);
+	s->signoff = dbr_int(rs, i, SHARE_SIGNOFF, 0) != 0;
 }
 
 int share_load(const struct mctx *mc, const char *key, struct share *s, struct perr *e)
