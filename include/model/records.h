@@ -34,6 +34,14 @@ struct record {
 	const char *description;   /* "" when NULL */
 };
 
+/* Users' display names are remembered process-wide for at most this many
+ * seconds (records.c): the most a renamed user's old name may still show. */
+#define USER_NAMES_TTL   60
+#define USER_NAMES_SLOTS 1024
+#define USER_NAME_MAX    256     /* bytes with the NUL; longer names are not kept */
+/* Forgets the remembered names (tests). */
+void records_user_names_clear(void);
+
 /* A project the records come from. */
 struct record_project {
 	long long   id;

@@ -13,12 +13,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "db.h"
 #include "tz.h"
 #include "log.h"
 #include "month_ids.h"
 #include "records.h"
 #include "sort.h"
+#include "ttl_cache.h"
 #include "mctx.h"
 
 #include "share.h"
@@ -140,12 +142,36 @@ static int source_projects(const struct mctx *mc, const struct share *s, long lo
 	return 0;
 }
 
+/* Display names by user id, process-wide for at most USER_NAMES_TTL
+ * seconds: a page shows the same few people on every view, and asking for
+ * their names cost a statement per page.  A renamed user shows under the
+ * new name within that time (docs/benchmark.md); names too long for a
+ * slot are asked for every time. */
+struct user_name_val {
+	char name[USER_NAME_MAX];
+};
+TTL_CACHE_DEFINE(user_cache, USER_NAMES_SLOTS, sizeof(struct user_name_val), USER_NAMES_TTL);
+
+void records_user_names_clear(void)
+{
+	ttl_cache_clear(&user_cache);
+}
+
+static struct ttl_key user_key(long long id)
+{
+	struct ttl_key k;
+	memset(&k, 0, sizeof(k));
+	k.id = id;
+	return k;
+}
+
 /* Display names (alias, else username) of the records' users. */
 static int user_names(const struct mctx *mc, const struct record_list *out, struct named **users,
                       size_t *n, struct perr *e)
 {
 	struct named *v = arena_calloc(mc->a, out->n ? out->n : 1, sizeof(*v));
-	size_t k = 0;
+	size_t k = 0, nmiss = 0;
+	long long now = clock_mono_s();
 	*n = 0;
 	for (size_t i = 0; i < out->n; i++)
 		v[i].id = out->v[i].user_id;
@@ -153,18 +179,38 @@ static int user_names(const struct mctx *mc, const struct record_list *out, stru
 	for (size_t i = 0; i < out->n; i++)
 		if (k == 0 || v[k - 1].id != v[i].id)
 			v[k++].id = v[i].id;
-	for (size_t first = 0; first < k; first += SQL_RECORDS_BATCH) {
+	/* The remembered names first; the others are asked for below. */
+	long long *miss = arena_calloc(mc->a, k ? k : 1, sizeof(*miss));
+	for (size_t i = 0; i < k; i++) {
+		struct ttl_key key = user_key(v[i].id);
+		struct user_name_val val;
+		if (ttl_cache_get(&user_cache, &key, now, &val))
+			v[i].name = arena_strdup(mc->a, val.name);
+		else
+			miss[nmiss++] = v[i].id;
+	}
+	for (size_t first = 0; first < nmiss; first += SQL_RECORDS_BATCH) {
 		struct dbval p[SQL_RECORDS_BATCH];
 		struct dbrows rs;
 		for (size_t j = 0; j < SQL_RECORDS_BATCH; j++)
-			p[j] = dbv_int(v[first + j < k ? first + j : k - 1].id);
+			p[j] = dbv_int(miss[first + j < nmiss ? first + j : nmiss - 1]);
 		if (db_exec(mc->db, ST_RECORDS_USERS, p, SQL_RECORDS_BATCH, mc->a, &rs, e))
 			return -1;
 		for (size_t i = 0; i < rs.nrows; i++) {
 			struct named key = {.id = dbr_int(&rs, i, RECORDS_USERS_ID, 0)};
 			struct named *hit = bsearch(&key, v, k, sizeof(*v), cmp_named);
-			if (hit)
-				hit->name = dbr_text(&rs, i, RECORDS_USERS_NAME);
+			const char *name = dbr_text(&rs, i, RECORDS_USERS_NAME);
+			if (!hit)
+				continue;
+			hit->name = name;
+			struct user_name_val val;
+			size_t len = name ? strlen(name) : 0;
+			if (name && len < sizeof(val.name)) {
+				struct ttl_key ck = user_key(key.id);
+				memset(&val, 0, sizeof(val));
+				memcpy(val.name, name, len);
+				ttl_cache_put(&user_cache, &ck, now, &val);
+			}
 		}
 	}
 	*users = v;
