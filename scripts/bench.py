@@ -15,7 +15,15 @@ settings -- then measures with wrk through nginx:
       of its own (X-Forwarded-For from the trusted proxy), while one connection each
       measures W1's page and W0's health check
 
-and reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
+W1 and W2 run a second time with Accept-Encoding: gzip (bytes on the wire, nginx's CPU
+with compression), and each gets its floor: its own statements alone (the same
+statements with the same values, from tests/bench/bench_sql.c on as many connections as
+wrk uses) and nginx serving its exact bytes as a static file; the two share the CPUs, so
+together they allow 1 / (1/sql + 1/static) requests/s, and the page is reported as a
+share of that.  --save-pages writes the pages (several languages, CSV, chart details) to
+compare two builds byte for byte.
+
+It reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
 the portal's resident memory under load; instructions per request of the portal for W1
 and W2 (callgrind on a fixed number of requests, stable on a noisy machine); and the
 scale check, W2's p50 on a database holding only the benchmark customer's data against
@@ -32,6 +40,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -320,7 +329,9 @@ def wrk(url, seconds, opts, expect=None, body=None, headers=()):
     for h in headers:
         cmd += ['-H', h]
     cmd.append(url)
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
+    ru2 = resource.getrusage(resource.RUSAGE_CHILDREN)
     m = re.search(r'^BENCH_JSON (\{.*\})$', r.stdout, re.M)
     if r.returncode != 0 or not m:
         raise RuntimeError(f'wrk failed ({r.returncode}):\n{r.stdout}\n{r.stderr}')
@@ -328,6 +339,9 @@ def wrk(url, seconds, opts, expect=None, body=None, headers=()):
     d['rps'] = d['requests'] / (d['duration_us'] / 1e6)
     d['errors'] = sum(d[k] for k in ('err_connect', 'err_read', 'err_write', 'err_status',
                                       'err_timeout', 'unexpected'))
+    # The client's own CPU per request (wrk is the only child running meanwhile).
+    d['wrk_cpu_ms'] = 1000 * ((ru2.ru_utime + ru2.ru_stime) - (ru.ru_utime + ru.ru_stime)) / \
+        max(d['requests'], 1)
     return d
 
 
@@ -378,7 +392,8 @@ def page_statements(env, m, path):
     with open(logf, 'rb') as f:
         f.seek(mark)
         for line in f.read().decode('utf-8', 'replace').splitlines():
-            mt = re.match(r'^(?:\S+\s+)?\s*\d+\s+Execute\s+(.*)$', line)
+            # "[YYMMDD HH:MM:SS]\t  <thread id> Execute\t<statement with its values>"
+            mt = re.match(r'^(?:\d{6}\s+\d{1,2}:\d{2}:\d{2})?\s+\d+\s+Execute\s+(.*)$', line)
             if mt and not mt.group(1).lstrip().upper().startswith(('INSERT', 'UPDATE',
                                                                    'DELETE')):
                 out.append(mt.group(1).strip())
@@ -434,7 +449,11 @@ def floor(env, m, n, name, path, out_dir, opts):
         f'{st["nginx_cpu_ms"]:.3f} ms); together {both:.0f} req/s')
     return {'statements': stmts, 'sql_rps': sq['rps'], 'sql_mariadb_cpu_ms':
             sq['mariadb_cpu_ms'], 'static_rps': st['rps'], 'static_nginx_cpu_ms':
-            st['nginx_cpu_ms'], 'static_errors': st['errors'], 'rps': both}
+            st['nginx_cpu_ms'], 'static_wrk_cpu_ms': st['wrk_cpu_ms'],
+            'static_errors': st['errors'], 'rps': both,
+            # The same floor in CPU time, which other work on the machine hardly moves:
+            # what MariaDB, nginx and the client must spend per page at the least.
+            'cpu_ms': sq['mariadb_cpu_ms'] + st['nginx_cpu_ms'] + st['wrk_cpu_ms']}
 
 
 SAVED_PAGES = {
@@ -490,6 +509,7 @@ def run_workload(name, n, portal, m, path, opts, expect=200, body=None, headers=
         after = {k: cpu_seconds(v) for k, v in groups.items()}
         settle([portal.pid])
     d['cpu_ms'] = {k: 1000 * (after[k] - before[k]) / max(d['requests'], 1) for k in groups}
+    d['cpu_ms']['wrk'] = d['wrk_cpu_ms']
     d.update(info)
     d['rss_max'] = max(s.samples) if s.samples else None
     d['rss_end'] = RssSampler.read(portal.pid)
@@ -670,6 +690,11 @@ def machine():
     }
 
 
+def page_cpu(d):
+    """CPU ms per request of every process serving a workload, the client included."""
+    return sum(d['cpu_ms'].get(k, 0) for k in ('portal', 'mariadb', 'nginx', 'wrk'))
+
+
 def report(res):
     w0 = res['workloads']['W0']['rps'] if 'W0' in res['workloads'] else 0
     lines = [
@@ -686,8 +711,8 @@ def report(res):
         f'Data: {res["data"]["timesheets"]:,} stopped timesheets (Kimai 2.45 schema), '
         f'month {res["month"]}; small database: {res["data"]["small_timesheets"]:,}.', '',
         '| workload | req/s | vs W0 | p50 ms | p99 ms | errors | page KiB | rows '
-        '| RSS max MiB | CPU ms/req: portal | MariaDB | nginx |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| RSS max MiB | CPU ms/req: portal | MariaDB | nginx | wrk |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ]
     for name, d in res['workloads'].items():
         c = d.get('cpu_ms', {})
@@ -697,7 +722,7 @@ def report(res):
             f'{d["p50_us"] / 1000:.2f} | {d["p99_us"] / 1000:.2f} | {d["errors"]} | '
             f'{d["bytes"] / 1024:.1f} | {d["rows"]} | '
             f'{(d["rss_max"] or 0) / 2**20:.1f} | {c.get("portal", 0):.3f} | '
-            f'{c.get("mariadb", 0):.3f} | {c.get("nginx", 0):.3f} |')
+            f'{c.get("mariadb", 0):.3f} | {c.get("nginx", 0):.3f} | {c.get("wrk", 0):.3f} |')
     fl = res.get('floor') or {}
     for name, f in fl.items():
         d = res['workloads'].get(name)
@@ -709,7 +734,14 @@ def report(res):
                       f'CPU per page; its bytes as a static file {f["static_rps"]:.0f} req/s, '
                       f'nginx {f["static_nginx_cpu_ms"]:.3f} ms CPU per request; together '
                       f'{f["rps"]:.0f} req/s.  {name} reached {d["rps"]:.0f} req/s = '
-                      f'**{100 * d["rps"] / f["rps"]:.0f} % of its floor**.']
+                      f'**{100 * d["rps"] / f["rps"]:.0f} % of its floor**.  In CPU time: '
+                      f'the floor costs {f["cpu_ms"]:.3f} ms per page (MariaDB '
+                      f'{f["sql_mariadb_cpu_ms"]:.3f}, nginx {f["static_nginx_cpu_ms"]:.3f}, '
+                      f'wrk {f["static_wrk_cpu_ms"]:.3f}), {name} costs {page_cpu(d):.3f} ms '
+                      f'(portal {d["cpu_ms"]["portal"]:.3f}, MariaDB '
+                      f'{d["cpu_ms"]["mariadb"]:.3f}, nginx {d["cpu_ms"]["nginx"]:.3f}, wrk '
+                      f'{d["cpu_ms"]["wrk"]:.3f}): **{100 * f["cpu_ms"] / page_cpu(d):.0f} % '
+                      f'of its floor** by CPU.']
     for name in ('W1', 'W2'):
         d = res['workloads'].get(name)
         if d and d.get('gzip_bytes'):
