@@ -156,7 +156,8 @@ char *lang_menu_items(const struct i18n_lang *lang, const char *base, const char
 		memcpy(p, m->text + pt->off, pt->len);
 		p += pt->len;
 		if (pt->gap == GAP_BASE) {
-			memcpy(p, base, base_len);
+			if (base_len)   /* base may be NULL: no prefix */
+				memcpy(p, base, base_len);
 			p += base_len;
 		} else if (pt->gap == GAP_CODE) {
 			memcpy(p, lang->code, code_len);
