@@ -83,7 +83,7 @@ static void *worker(void *arg)
 	}
 	/* As the portal's connections: UTC, utf8mb4. */
 	if (mysql_set_character_set(db, "utf8mb4") || mysql_query(db, "SET time_zone = '+00:00'")) {
-		fprintf(stderr, "bench-sql: session: %s\n", mysql_error(db));
+		fprintf(stderr, "bench-sql: connection settings: %s\n", mysql_error(db));
 		atomic_fetch_add(&failures, 1);
 		goto out;
 	}
