@@ -6,6 +6,8 @@
   The table's rows are markup built by share_table.c, every text in them
   escaped there (a month can have hundreds of rows: see its comment);
   Table.RowsHtml is written raw, like the chart SVGs of share_charts.cs.
+  So are Nav.MonthOptions and Nav.YearOptions, the <option>s of the month
+  and year selects, built by share_nav.c with the month names escaped.
   Charts and budget statistics come from share_stats.cs / share_charts.cs.
 ?><?cs include:"header.cs" ?><?cs include:"share_stats.cs" ?><?cs include:"share_charts.cs" ?>
 <div class="page-header share-head">
@@ -21,9 +23,9 @@
 <?cs if:Nav.Next.Url ?><a class="btn next" rel="next" href="<?cs var:Nav.Next.Url ?>" title="<?cs var:Nav.Next.Label ?>"><span class="label"><?cs var:Lang.share.next_month ?></span></a>
 <?cs /if ?><form class="month-form" method="get">
 <label class="visually-hidden" for="nav-month"><?cs var:Lang.share.month ?></label>
-<select id="nav-month" name="month"><?cs each:m = Nav.Months ?><option value="<?cs var:m.Value ?>"<?cs if:m.Selected ?> selected<?cs /if ?>><?cs var:m.Name ?></option><?cs /each ?></select>
+<select id="nav-month" name="month"><?cs uvar:Nav.MonthOptions ?></select>
 <label class="visually-hidden" for="nav-year"><?cs var:Lang.share.year ?></label>
-<select id="nav-year" name="year"><?cs each:y = Nav.Years ?><option value="<?cs var:y.Value ?>"<?cs if:y.Selected ?> selected<?cs /if ?>><?cs var:y.Value ?></option><?cs /each ?></select>
+<select id="nav-year" name="year"><?cs uvar:Nav.YearOptions ?></select>
 <?cs if:Nav.Details ?><input type="hidden" name="details" value="<?cs var:Nav.Details ?>">
 <?cs /if ?><button class="btn" type="submit"><?cs var:Lang.share.show ?></button>
 </form>

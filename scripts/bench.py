@@ -19,7 +19,15 @@ settings -- then measures with wrk through nginx:
       the run (the Kimai 2.45 dump plus generated customers, projects and shares), so
       `--only W6` needs no generated timesheet data.
 
-and reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
+W1 and W2 run a second time with Accept-Encoding: gzip (bytes on the wire, nginx's CPU
+with compression), and each gets its floor: its own statements alone (the same
+statements with the same values, from tests/bench/bench_sql.c on as many connections as
+wrk uses) and nginx serving its exact bytes as a static file; the two share the CPUs, so
+together they allow 1 / (1/sql + 1/static) requests/s, and the page is reported as a
+share of that.  --save-pages writes the pages (several languages, CSV, chart details) to
+compare two builds byte for byte.
+
+It reports for each: requests/s, p50, p99, errors and the ratio to W0 of the same run;
 the portal's resident memory under load; instructions per request of the portal for W1
 and W2 (callgrind on a fixed number of requests, stable on a noisy machine); and the
 scale check, W2's p50 on a database holding only the benchmark customer's data against
@@ -36,6 +44,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -310,7 +319,7 @@ def children(pid):
     return out
 
 
-def wrk(url, seconds, opts, expect=None, body=None, cookie=None):
+def wrk(url, seconds, opts, expect=None, body=None, cookie=None, headers=()):
     env = dict(os.environ)
     env.pop('BENCH_EXPECT', None)
     env.pop('BENCH_BODY', None)
@@ -322,8 +331,13 @@ def wrk(url, seconds, opts, expect=None, body=None, cookie=None):
     if cookie:
         env['BENCH_COOKIE'] = cookie
     cmd = ['wrk', f'-t{opts.threads}', f'-c{opts.connections}', f'-d{seconds}s',
-           '--timeout', '10s', '-s', str(LUA), url]
+           '--timeout', '10s', '-s', str(LUA)]
+    for h in headers:
+        cmd += ['-H', h]
+    cmd.append(url)
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
+    ru2 = resource.getrusage(resource.RUSAGE_CHILDREN)
     m = re.search(r'^BENCH_JSON (\{.*\})$', r.stdout, re.M)
     if r.returncode != 0 or not m:
         raise RuntimeError(f'wrk failed ({r.returncode}):\n{r.stdout}\n{r.stderr}')
@@ -331,6 +345,9 @@ def wrk(url, seconds, opts, expect=None, body=None, cookie=None):
     d['rps'] = d['requests'] / (d['duration_us'] / 1e6)
     d['errors'] = sum(d[k] for k in ('err_connect', 'err_read', 'err_write', 'err_status',
                                       'err_timeout', 'unexpected'))
+    # The client's own CPU per request (wrk is the only child running meanwhile).
+    d['wrk_cpu_ms'] = 1000 * ((ru2.ru_utime + ru2.ru_stime) - (ru.ru_utime + ru.ru_stime)) / \
+        max(d['requests'], 1)
     return d
 
 
@@ -346,6 +363,132 @@ def check_page(n, path, expect, body=None, cookies=None):
             r.text.count('class="actions-cell"'), 'text': r.text}
 
 
+def wire_bytes(n, path):
+    """The page's bytes on the wire with and without Accept-Encoding: gzip (body only)."""
+    plain = n.get(path)
+    z = n.get(path, headers={'Accept-Encoding': 'gzip'})
+    if z.headers.get('Content-Encoding') != 'gzip':
+        raise RuntimeError(f'{path}: not gzip-encoded when asked ({z.headers})')
+    return {'raw_bytes': len(plain.body), 'gzip_bytes': len(z.body)}
+
+
+def page_statements(env, m, path):
+    """The statements one request of `path` runs, with their values, from MariaDB's general
+    log.  MariaDB writes the values of a prepared statement's executions only when the log
+    was on as it was prepared, so a portal of its own (one worker) is started with the log
+    on; its first request warms its caches, the second is the one kept.  Only executions
+    of prepared statements are taken (the harness's own SQL runs as plain queries); the
+    view counter's batched write is not page work."""
+    logf = m.dir / 'general.log'
+    m.sql(None, f"SET GLOBAL general_log_file = '{logf}'; SET GLOBAL log_output = 'FILE';"
+                " SET GLOBAL general_log = 1;")
+    p = env.portal(m.url(BIG_DB), workers=1)
+    try:
+        u = urllib.parse.urlsplit(path)
+        p.request('GET', u.path, u.query)
+        time.sleep(0.5)
+        mark = logf.stat().st_size
+        r = p.request('GET', u.path, u.query)
+        time.sleep(0.5)
+    finally:
+        m.sql(None, 'SET GLOBAL general_log = 0;')
+        p.stop()
+    if r.status != 200:
+        raise RuntimeError(f'{path}: status {r.status}')
+    out = []
+    with open(logf, 'rb') as f:
+        f.seek(mark)
+        for line in f.read().decode('utf-8', 'replace').splitlines():
+            # "[YYMMDD HH:MM:SS]\t  <thread id> Execute\t<statement with its values>"
+            mt = re.match(r'^(?:\d{6}\s+\d{1,2}:\d{2}:\d{2})?\s+\d+\s+Execute\s+(.*)$', line)
+            if mt and not mt.group(1).lstrip().upper().startswith(('INSERT', 'UPDATE',
+                                                                   'DELETE')):
+                out.append(mt.group(1).strip())
+    return out
+
+
+def sql_floor(m, db, stmts, file, opts):
+    """The page's statements alone (tests/bench/bench_sql.c), opts.connections at once:
+    pages per second and MariaDB's CPU per page."""
+    file.write_text('\n'.join(stmts) + '\n')
+    before = cpu_seconds([m.proc.pid])
+    t0 = time.monotonic()
+    r = subprocess.run([str(harness.build_dir() / 'tests' / 'bench-sql'), '127.0.0.1',
+                        str(m.port), m.user, m.password, db, str(file),
+                        str(opts.connections), str(opts.duration)],
+                       capture_output=True, text=True, timeout=opts.duration + 120)
+    spent = cpu_seconds([m.proc.pid]) - before
+    mt = re.search(r'^BENCH_SQL (\{.*\})$', r.stdout, re.M)
+    if r.returncode != 0 or not mt:
+        raise RuntimeError(f'bench-sql failed ({r.returncode}):\n{r.stdout}\n{r.stderr}')
+    d = json.loads(mt.group(1))
+    # Connecting and preparing fall outside the measured pages: a small overcount.
+    d['mariadb_cpu_ms'] = 1000 * spent / max(d['pages'], 1)
+    d['wall_s'] = time.monotonic() - t0
+    return d
+
+
+def static_floor(n, name, body, opts):
+    """nginx serving the page's exact bytes as a static file, measured like the page."""
+    f = n.docroot / f'floor-{name}.html'
+    f.write_bytes(body)
+    os.chmod(f, 0o644)
+    path = '/' + f.name
+    wrk(n.base_url + path, opts.warmup, opts, 200)
+    before = cpu_seconds([n.proc.pid] + children(n.proc.pid))
+    d = wrk(n.base_url + path, opts.duration, opts, 200)
+    d['nginx_cpu_ms'] = 1000 * (cpu_seconds([n.proc.pid] + children(n.proc.pid)) - before) / \
+        max(d['requests'], 1)
+    return d
+
+
+def floor(env, m, n, name, path, out_dir, opts):
+    """The floor of a page: its database work alone and nginx sending its bytes alone,
+    each measured with everything else idle; both share the same CPUs, so together they
+    allow 1 / (1/sql + 1/static) pages per second."""
+    stmts = page_statements(env, m, path)
+    body = n.get(path).body
+    sq = sql_floor(m, BIG_DB, stmts, out_dir / f'statements-{name}.sql', opts)
+    st = static_floor(n, name, body, opts)
+    both = 1 / (1 / sq['rps'] + 1 / st['rps']) if sq['rps'] and st['rps'] else 0
+    log(f'  {name} floor: {len(stmts)} statements alone {sq["rps"]:.0f} pages/s (MariaDB '
+        f'{sq["mariadb_cpu_ms"]:.3f} ms/page); static file {st["rps"]:.0f} req/s (nginx '
+        f'{st["nginx_cpu_ms"]:.3f} ms); together {both:.0f} req/s')
+    return {'statements': stmts, 'sql_rps': sq['rps'], 'sql_mariadb_cpu_ms':
+            sq['mariadb_cpu_ms'], 'static_rps': st['rps'], 'static_nginx_cpu_ms':
+            st['nginx_cpu_ms'], 'static_wrk_cpu_ms': st['wrk_cpu_ms'],
+            'static_errors': st['errors'], 'rps': both,
+            # The same floor in CPU time, which other work on the machine hardly moves:
+            # what MariaDB, nginx and the client must spend per page at the least.
+            'cpu_ms': sq['mariadb_cpu_ms'] + st['nginx_cpu_ms'] + st['wrk_cpu_ms']}
+
+
+SAVED_PAGES = {
+    # name: (path below the share, query); what --save-pages writes, to compare builds
+    'W1-project': ('BenchProjectShare001', ''),
+    'W2-customer': ('BenchCustomerShare01', ''),
+    'W3-merged': ('BenchMergedShare0001', ''),
+    'W2-chart': ('BenchCustomerShare01', '&details=chart'),
+    'W2-project-1': ('BenchCustomerShare01/p/1', ''),
+    'W1-csv': ('BenchProjectShare001/csv', ''),
+    'W2-csv': ('BenchCustomerShare01/csv', ''),
+}
+SAVED_LANGS = ('en', 'de', 'ar', 'ja', 'pt_BR')
+
+
+def save_pages(n, q, dest):
+    """The bytes of the benchmark's pages in several languages, one file each."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for lang in SAVED_LANGS:
+        for name, (sub, extra) in SAVED_PAGES.items():
+            path = f'/{lang}/auth/customer-portal/{sub}{q}{extra}'
+            r = n.get(path)
+            if r.status != 200:
+                raise RuntimeError(f'{path}: status {r.status}')
+            (dest / f'{lang}-{name}.{"csv" if "csv" in name else "html"}').write_bytes(r.body)
+    log(f'  pages saved in {dest}')
+
+
 def settle(pids, quiet=1.0, timeout=60):
     """Waits until the processes have used no CPU for `quiet` seconds: wrk stops on
     time, but requests it sent may still be queued (slow ones, e.g. password checks)."""
@@ -359,22 +502,25 @@ def settle(pids, quiet=1.0, timeout=60):
         last = now
 
 
-def run_workload(name, n, portal, m, path, opts, expect=200, body=None, cookies=None):
+def run_workload(name, n, portal, m, path, opts, expect=200, body=None, cookies=None,
+                 headers=()):
     info = check_page(n, path, expect, body, cookies)
     info.pop('text')
     cookie = '; '.join(f'{k}={v}' for k, v in cookies.items()) if cookies else None
     url = n.base_url + path
-    wrk(url, opts.warmup, opts, expect if body or cookie else None, body, cookie)
+    wrk(url, opts.warmup, opts, expect if body or cookie else None, body, cookie, headers)
     settle([portal.pid])
     # CPU time per request of each process group: who limits the throughput.
     groups = {'portal': [portal.pid], 'mariadb': [m.proc.pid],
               'nginx': [n.proc.pid] + children(n.proc.pid)}
     before = {k: cpu_seconds(v) for k, v in groups.items()}
     with RssSampler(portal.pid) as s:
-        d = wrk(url, opts.duration, opts, expect if body or cookie else None, body, cookie)
+        d = wrk(url, opts.duration, opts, expect if body or cookie else None, body, cookie,
+                headers)
         after = {k: cpu_seconds(v) for k, v in groups.items()}
         settle([portal.pid])
     d['cpu_ms'] = {k: 1000 * (after[k] - before[k]) / max(d['requests'], 1) for k in groups}
+    d['cpu_ms']['wrk'] = d['wrk_cpu_ms']
     d.update(info)
     d['rss_max'] = max(s.samples) if s.samples else None
     d['rss_end'] = RssSampler.read(portal.pid)
@@ -653,6 +799,11 @@ def admin_list_lines(al):
     return lines
 
 
+def page_cpu(d):
+    """CPU ms per request of every process serving a workload, the client included."""
+    return sum(d['cpu_ms'].get(k, 0) for k in ('portal', 'mariadb', 'nginx', 'wrk'))
+
+
 def report(res):
     if not res.get('workloads') and res.get('admin_list'):
         m = res['machine']
@@ -684,8 +835,8 @@ def report_full(res):
         f'Data: {res["data"]["timesheets"]:,} stopped timesheets (Kimai 2.45 schema), '
         f'month {res["month"]}; small database: {res["data"]["small_timesheets"]:,}.', '',
         '| workload | req/s | vs W0 | p50 ms | p99 ms | errors | page KiB | rows '
-        '| RSS max MiB | CPU ms/req: portal | MariaDB | nginx |',
-        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| RSS max MiB | CPU ms/req: portal | MariaDB | nginx | wrk |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ]
     for name, d in res['workloads'].items():
         c = d.get('cpu_ms', {})
@@ -695,7 +846,32 @@ def report_full(res):
             f'{d["p50_us"] / 1000:.2f} | {d["p99_us"] / 1000:.2f} | {d["errors"]} | '
             f'{d["bytes"] / 1024:.1f} | {d["rows"]} | '
             f'{(d["rss_max"] or 0) / 2**20:.1f} | {c.get("portal", 0):.3f} | '
-            f'{c.get("mariadb", 0):.3f} | {c.get("nginx", 0):.3f} |')
+            f'{c.get("mariadb", 0):.3f} | {c.get("nginx", 0):.3f} | {c.get("wrk", 0):.3f} |')
+    fl = res.get('floor') or {}
+    for name, f in fl.items():
+        d = res['workloads'].get(name)
+        if not d:
+            continue
+        lines += ['', f'Floor of {name}: its {len(f["statements"])} statements alone '
+                      f'(bench-sql, {res["opts"]["connections"]} connections) '
+                      f'{f["sql_rps"]:.0f} pages/s, MariaDB {f["sql_mariadb_cpu_ms"]:.3f} ms '
+                      f'CPU per page; its bytes as a static file {f["static_rps"]:.0f} req/s, '
+                      f'nginx {f["static_nginx_cpu_ms"]:.3f} ms CPU per request; together '
+                      f'{f["rps"]:.0f} req/s.  {name} reached {d["rps"]:.0f} req/s = '
+                      f'**{100 * d["rps"] / f["rps"]:.0f} % of its floor**.  In CPU time: '
+                      f'the floor costs {f["cpu_ms"]:.3f} ms per page (MariaDB '
+                      f'{f["sql_mariadb_cpu_ms"]:.3f}, nginx {f["static_nginx_cpu_ms"]:.3f}, '
+                      f'wrk {f["static_wrk_cpu_ms"]:.3f}), {name} costs {page_cpu(d):.3f} ms '
+                      f'(portal {d["cpu_ms"]["portal"]:.3f}, MariaDB '
+                      f'{d["cpu_ms"]["mariadb"]:.3f}, nginx {d["cpu_ms"]["nginx"]:.3f}, wrk '
+                      f'{d["cpu_ms"]["wrk"]:.3f}): **{100 * f["cpu_ms"] / page_cpu(d):.0f} % '
+                      f'of its floor** by CPU.']
+    for name in ('W1', 'W2'):
+        d = res['workloads'].get(name)
+        if d and d.get('gzip_bytes'):
+            lines += ['', f'{name} on the wire: {d["raw_bytes"]:,} bytes, '
+                          f'{d["gzip_bytes"]:,} with Accept-Encoding: gzip '
+                          f'({100 * d["gzip_bytes"] / d["raw_bytes"]:.1f} %).']
     sc = res.get('scale')
     if sc and sc['ratio']:
         lines += ['', f'Scale: W2 p50 {sc["big_p50_us"] / 1000:.2f} ms with '
@@ -798,6 +974,12 @@ def main():
     ap.add_argument('--small-data', action='store_true',
                     help='a tenth of the data (quick trials; cached separately)')
     ap.add_argument('--out', help='results file (markdown; a .json beside it)')
+    ap.add_argument('--save-pages', metavar='DIR',
+                    help='only write the benchmark pages (several languages, CSV, chart '
+                         'details) to DIR, to compare the output of two builds')
+    ap.add_argument('--no-floor', action='store_true',
+                    help='skip the floor of W1 and W2 (their statements alone, their bytes '
+                         'as a static file)')
     ap.add_argument('--serve', action='store_true',
                     help='only set up (big database, portal, nginx), print the URLs and '
                          'wait for Ctrl-C: for profiling by hand')
@@ -842,6 +1024,11 @@ def main():
         n = env.nginx(portal)
         if opts.serve:
             return serve(m, portal, n, workloads)
+        if opts.save_pages:
+            save_pages(n, q, Path(opts.save_pages))
+            portal.stop()
+            n.stop()
+            return 0
         res['rss_idle'] = RssSampler.read(portal.pid)
         for name, (what, path, expect, body) in workloads.items():
             if only and name not in only and name != 'W0' or name in ('W5', 'W6'):
@@ -850,8 +1037,32 @@ def main():
             d['what'] = what
             d['path'] = path
             res['workloads'][name] = d
+        # What a client on a real network gets: the same pages with Accept-Encoding: gzip
+        # (nginx compresses them, nginx.conf.sample), and what compressing costs nginx.
+        for name in ('W1', 'W2'):
+            if only and name not in only:
+                continue
+            what, path, expect, body = workloads[name]
+            wire = wire_bytes(n, path)
+            res['workloads'][name].update(wire)
+            d = run_workload(f'{name} gzip', n, portal, m, path, opts, expect, body,
+                             headers=('Accept-Encoding: gzip',))
+            d.update(wire)
+            d['what'] = what + ', gzip'
+            d['path'] = path
+            res['workloads'][f'{name} gzip'] = d
+            log(f'  {name}: {wire["raw_bytes"]:,} bytes, {wire["gzip_bytes"]:,} with gzip '
+                f'({100 * wire["gzip_bytes"] / wire["raw_bytes"]:.1f} %)')
         res['rss_hwm'] = RssSampler.read(portal.pid, 'VmHWM')
         res['rss_end'] = RssSampler.read(portal.pid)
+        if not opts.no_floor:
+            log('Floor: each page\'s statements alone (bench-sql), its bytes as a static '
+                'file ...')
+            res['floor'] = {}
+            for name in ('W1', 'W2'):
+                if not only or name in only:
+                    res['floor'][name] = floor(env, m, n, name, workloads[name][1], out.parent,
+                                               opts)
         portal.stop()
         n.stop()
         if not only or 'W5' in only:

@@ -56,14 +56,18 @@
 	" p.name, st.expires_at,"                                                 \
 	" (st.expires_at IS NOT NULL AND st.expires_at <= UTC_TIMESTAMP()),"      \
 	" st.window_from, st.window_to, COALESCE(v.views, 0), v.last_view,"       \
-	" COALESCE(d.show_activity, 0), COALESCE(d.show_tags, 0)"                 \
+	" COALESCE(d.show_activity, 0), COALESCE(d.show_tags, 0),"                \
+	" (so.share_id IS NOT NULL)"                                              \
 	" FROM kimai2_customer_portals s"                                         \
 	" LEFT JOIN kimai2_projects p ON p.id = s.project_id"                     \
 	" LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"                 \
 	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                   \
 	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"    \
 	" LEFT JOIN kimai2_customer_portals_views v ON v.share_id = s.id"         \
-	" LEFT JOIN kimai2_customer_portals_display d ON d.share_id = s.id"
+	" LEFT JOIN kimai2_customer_portals_display d ON d.share_id = s.id"     \
+	/* whether the share offers sign-off: in the same round trip */           \
+	" LEFT JOIN kimai2_customer_portals_signoff_shares so"                    \
+	" ON so.share_id = s.id"
 #define SQL_ADMIN_SHARE_COLS SQL_SHARE_COLS("NULL")
 /* A customer share shows the records of every project of the customer: a
  * user without view_all_data may manage it only when the team rule lets
@@ -129,7 +133,7 @@ enum {
 };
 /* ST_RECORDS_ID_RANGE */
 enum { RECORDS_ID_RANGE_LO, RECORDS_ID_RANGE_HI, RECORDS_ID_RANGE_MAX, RECORDS_ID_RANGE__COLS };
-/* ST_RECORDS_PROJECTS, ST_RECORDS_PROJECT, ST_SHARE_PROJECT, ST_SHARE_PROJECTS */
+/* ST_RECORDS_PROJECTS, ST_RECORDS_PROJECT, ST_SHARE_PROJECT */
 enum { PROJECT_NAME_ID, PROJECT_NAME_NAME, PROJECT_NAME__COLS };
 /* ST_RECORDS_USERS */
 enum { RECORDS_USERS_ID, RECORDS_USERS_NAME, RECORDS_USERS__COLS };
@@ -163,7 +167,8 @@ enum {
 	SHARE_FLAGS,                  /* the six *_visible flag columns from here */
 	SHARE_CUST_ID = SHARE_FLAGS + 6, SHARE_CUST_NAME, SHARE_TZ, SHARE_CURRENCY,
 	SHARE_PROJECT_NAME, SHARE_EXPIRES, SHARE_EXPIRED, SHARE_WINDOW_FROM, SHARE_WINDOW_TO,
-	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE_SHOW_ACTIVITY, SHARE_SHOW_TAGS, SHARE__COLS
+	SHARE_VIEWS, SHARE_LAST_VIEW, SHARE_SHOW_ACTIVITY, SHARE_SHOW_TAGS, SHARE_SIGNOFF,
+	SHARE__COLS
 };
 /* ST_ADMIN_LIST_COUNT */
 enum { ADMIN_LIST_COUNT_COUNT, ADMIN_LIST_COUNT__COLS };
@@ -322,7 +327,7 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	 * one; and the display names of the records' users */                   \
 	X(ST_RECORDS_PROJECTS, 1, PROJECT_NAME__COLS,                             \
 	  "SELECT id, name FROM kimai2_projects"                                  \
-	  " WHERE customer_id = ? AND visible = 1 ORDER BY id")                   \
+	  " WHERE customer_id = ? AND visible = 1 ORDER BY name, id")             \
 	X(ST_RECORDS_PROJECT, 1, PROJECT_NAME__COLS,                              \
 	  "SELECT id, name FROM kimai2_projects WHERE id = ?")                    \
 	X(ST_RECORDS_USERS, SQL_RECORDS_BATCH, RECORDS_USERS__COLS,               \
@@ -347,9 +352,6 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	X(ST_SHARE_PROJECT, 2, PROJECT_NAME__COLS,                                \
 	  "SELECT id, name FROM kimai2_projects"                                  \
 	  " WHERE id = ? AND customer_id = ? AND visible = 1")                    \
-	X(ST_SHARE_PROJECTS, 1, PROJECT_NAME__COLS,                               \
-	  "SELECT id, name FROM kimai2_projects"                                  \
-	  " WHERE customer_id = ? AND visible = 1 ORDER BY name, id")             \
 	/* stats: charts and budgets (share_stats.c).  Bounds are Unix seconds,      \
 	 * end exclusive, made UTC DATETIMEs by plain date arithmetic (no zone       \
 	 * conversion, no 2038 limit, the index on start_time is used).  The         \

@@ -13,6 +13,10 @@ struct asset {
 	const char *type;        /* Content-Type */
 	char       *data;
 	size_t      len;
+	char       *gz;          /* the same bytes gzip-compressed once at
+	                          * start-up (text types), NULL when not
+	                          * smaller: sent to clients that accept gzip */
+	size_t      gz_len;
 };
 
 int  assets_init(const char *dir, struct perr *e);

@@ -25,6 +25,9 @@ struct i18n_lang;
 
 struct fmtctx *fmtctx_new(void);
 void           fmtctx_free(struct fmtctx *c);   /* NULL is a no-op */
+/* Off: every amount through ICU, never the shapes fmt_money() learns from
+ * it (tests compare the two).  On by default. */
+void           fmtctx_money_shapes(struct fmtctx *c, bool on);
 /* The thread's time-zone context, owned by `c` (tz.h). */
 struct tzctx  *fmtctx_tz(struct fmtctx *c);
 

@@ -27,4 +27,9 @@ bool http_media_type_is(const char *ct, const char *type);
  * "Referrer-Policy: no-referrer", which every page of ours has. */
 bool http_post_origin_ok(const char *origin, const char *sec_fetch_site, const char *host);
 
+/* True when an Accept-Encoding value (NULL: no header) accepts gzip: a
+ * "gzip" or "x-gzip" coding, or "*", whose q is not zero (RFC 9110
+ * §12.5.3).  "gzip;q=0" refuses it even when "*" would take it. */
+bool http_accepts_gzip(const char *accept_encoding);
+
 #endif

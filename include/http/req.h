@@ -40,6 +40,7 @@ struct header {
 };
 
 #define REQ_MAX_HEADERS 16
+#define REQ_MAX_MARKUP  8
 
 struct req {
 	struct arena            *a;
@@ -64,6 +65,7 @@ struct req {
 	const char              *content_type;
 	const char              *origin;      /* Origin header, NULL if none (origin.h) */
 	const char              *fetch_site;  /* Sec-Fetch-Site header, NULL if none */
+	const char              *accept_encoding; /* Accept-Encoding header, NULL if none */
 	char                    *body;        /* POST body (NUL-terminated) */
 	size_t                   body_len;
 
@@ -83,6 +85,11 @@ struct req {
 	const char              *csp_img;     /* one more img-src origin (branding.h) */
 	struct buf              *out;         /* response body */
 	HDF                     *hdf;         /* template data of this request */
+	struct req_markup {                   /* render_markup(): bytes by reference */
+		const char *data;
+		size_t      len;
+	}                        markup[REQ_MAX_MARKUP];
+	size_t                   nmarkup;
 };
 
 /* The model's view of this request: the read connection (a replica when
@@ -132,5 +139,16 @@ const char *msg_subst(struct req *r, const char *text, const char *const *args, 
 
 /* Renders cs_templates/<name> (e.g. "share.cs") with r->hdf into r->out. */
 int render(struct req *r, const char *name, struct perr *e);
+/* Sets template variable `name` to markup the program built itself (the
+ * table's rows, the language menu, chart SVGs), for a template to write
+ * with uvar:.  The markup is not copied into the template data: the
+ * variable holds a marker that render() replaces with the bytes as it
+ * writes, so `data` (NUL-terminated) must stay until render() returns.  A large value
+ * costs no copy of its own (ClearSilver copies a value once when setting
+ * it and once more when writing it). */
+void render_markup(struct req *r, const char *name, const char *data, size_t len);
+/* The value of template variable `name` as the page will show it (the
+ * markup behind a render_markup() marker), NULL if unset: for tests. */
+const char *render_value(struct req *r, const char *name);
 
 #endif

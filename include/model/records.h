@@ -38,9 +38,27 @@ struct record {
 	size_t      ntags;
 };
 
+/* Users' display names are remembered process-wide for at most this many
+ * seconds (records.c): the most a renamed user's old name may still show. */
+#define USER_NAMES_TTL   60
+#define USER_NAMES_SLOTS 1024
+#define USER_NAME_MAX    256     /* bytes with the NUL; longer names are not kept */
+/* Forgets the remembered names (tests). */
+void records_user_names_clear(void);
+
+/* A project the records come from. */
+struct record_project {
+	long long   id;
+	const char *name;
+};
+
 struct record_list {
 	struct record *v;
 	size_t         n;
+	/* The projects asked for, by name then id: a customer share's visible
+	 * projects (its project list, with no statement of its own), or one. */
+	const struct record_project *projects;
+	size_t         nprojects;
 	int            year, month;
 	long long      month_start_utc, month_end_utc;   /* customer's zone */
 	/* Totals over every record, and over the billable ones: a record's

@@ -59,6 +59,7 @@ struct share {
 	 * and its visible tags.  Both off by default. */
 	bool            show_activity;
 	bool            show_tags;
+	bool            signoff;        /* offers sign-off (read with the share) */
 };
 
 /* Loads the share with key `key` (exact, case-sensitive).  Unknown → 

@@ -61,7 +61,8 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 
 /* Projects.*: the visible projects of a customer share, each linking to
  * its page for the same month. */
-int share_projects_set(struct req *r, const struct share_view *v, struct perr *e);
+int share_projects_set(struct req *r, const struct share_view *v, const struct record_list *rl,
+                       struct perr *e);
 
 /* Money as a plain decimal with a dot and two decimals ("1234.50"), for
  * machine-readable attributes; independent of any locale. */

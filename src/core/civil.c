@@ -58,9 +58,17 @@ long long utc_epoch(int year, int month, int day, int hour, int min, int sec)
 	return days_from_civil(year, month, day) * 86400LL + hour * 3600LL + min * 60LL + sec;
 }
 
+/* Two ASCII digits as a number, -1 otherwise: inline, as every record of a
+ * page has two DATETIME values of six fields each. */
+static inline int two_digits(const char *s)
+{
+	unsigned a = (unsigned char)s[0] - '0', b = (unsigned char)s[1] - '0';
+	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
+}
+
 int utc_parse_datetime(const char *s, long long *out)
 {
-	int y, mo, d, h = 0, mi = 0, se = 0;
+	int y, mo, d, h = 0, mi = 0, se = 0, yh, yl;
 	size_t n;
 
 	if (s == NULL || out == NULL)
@@ -68,16 +76,18 @@ int utc_parse_datetime(const char *s, long long *out)
 	n = strnlen(s, 20);
 	if (n != 10 && n != 19)
 		return -1;
-	y = int_digits(s, 4);
-	mo = int_digits(s + 5, 2);
-	d = int_digits(s + 8, 2);
+	yh = two_digits(s);
+	yl = two_digits(s + 2);
+	y = yh < 0 || yl < 0 ? -1 : yh * 100 + yl;
+	mo = two_digits(s + 5);
+	d = two_digits(s + 8);
 	if (s[4] != '-' || s[7] != '-' || y < 1 || mo < 1 || mo > 12 || d < 1 ||
 	    d > days_in_month(y, mo))
 		return -1;
 	if (n == 19) {
-		h = int_digits(s + 11, 2);
-		mi = int_digits(s + 14, 2);
-		se = int_digits(s + 17, 2);
+		h = two_digits(s + 11);
+		mi = two_digits(s + 14);
+		se = two_digits(s + 17);
 		if (s[10] != ' ' || s[13] != ':' || s[16] != ':' || h < 0 || h > 23 ||
 		    mi < 0 || mi > 59 || se < 0 || se > 59)
 			return -1;

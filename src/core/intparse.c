@@ -54,10 +54,18 @@ int int_parse(const char *s, size_t len, long long min, long long max, unsigned 
 	return 0;
 }
 
+/* A loop of its own, not int_parse: dates and times are read with it,
+ * six fields per DATETIME value of every record of a page, and nine
+ * digits cannot overflow an int. */
 int int_digits(const char *s, size_t n)
 {
-	long long v;
-	if (n > 9 || int_parse(s, n, 0, 999999999, 0, &v))
+	int v = 0;
+	if (!s || n == 0 || n > 9)
 		return -1;
-	return (int)v;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
 }

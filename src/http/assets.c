@@ -1,11 +1,13 @@
 /* Static assets served from memory with versioned names. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <nettle/sha2.h>
+#include <zlib.h>
 
 #include "arena.h"
 #include "assets.h"
@@ -20,22 +22,46 @@ static size_t nassets;
 static const struct {
 	const char *ext;
 	const char *type;
+	bool        text;      /* worth compressing */
 } types[] = {
-	{".css", "text/css; charset=utf-8"},
-	{".js", "text/javascript; charset=utf-8"},
-	{".svg", "image/svg+xml"},
-	{".png", "image/png"},
-	{".ico", "image/x-icon"},
-	{".woff2", "font/woff2"},
+	{".css", "text/css; charset=utf-8", true},
+	{".js", "text/javascript; charset=utf-8", true},
+	{".svg", "image/svg+xml", true},
+	{".png", "image/png", false},
+	{".ico", "image/x-icon", false},
+	{".woff2", "font/woff2", false},
 };
 
-static const char *type_of(const char *name)
+static int type_index(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 	for (size_t i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(dot, types[i].ext) == 0)
-			return types[i].type;
-	return NULL;
+			return (int)i;
+	return -1;
+}
+
+/* gzip of data[0..n) at the best level (once per file, at start-up), or
+ * NULL when that is not smaller. */
+static char *gzip_of(const char *data, size_t n, size_t *out_len)
+{
+	z_stream z = {0};
+	if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	size_t cap = deflateBound(&z, (uLong)n);
+	char *out = xmalloc(cap);
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)n;
+	z.next_out = (Bytef *)out;
+	z.avail_out = (uInt)cap;
+	int rc = deflate(&z, Z_FINISH);
+	*out_len = z.total_out;
+	deflateEnd(&z);
+	if (rc != Z_STREAM_END || *out_len >= n) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 static int load(const char *dir, const char *name, struct perr *e)
@@ -62,9 +88,11 @@ static int load(const char *dir, const char *name, struct perr *e)
 	         digest[0], digest[1], digest[2], digest[3], dot);
 	a->url = xmalloc(strlen(a->versioned) + 32);
 	snprintf(a->url, strlen(a->versioned) + 32, "/customer-portal/static/%s", a->versioned);
-	a->type = type_of(name);
+	int t = type_index(name);
+	a->type = types[t].type;
 	a->data = data;
 	a->len = n;
+	a->gz = types[t].text ? gzip_of(data, n, &a->gz_len) : NULL;
 	return 0;
 }
 
@@ -76,7 +104,7 @@ int assets_init(const char *dir, struct perr *e)
 	struct dirent *de;
 	int rc = 0;
 	while ((de = readdir(d)) && rc == 0) {
-		if (de->d_name[0] == '.' || !type_of(de->d_name))
+		if (de->d_name[0] == '.' || type_index(de->d_name) < 0)
 			continue;
 		if (nassets == ASSETS_MAX)
 			rc = PERR(e, PERR_INTERNAL, "too many files in %s", dir);
@@ -94,6 +122,7 @@ void assets_free(void)
 		free(assets[i].versioned);
 		free(assets[i].url);
 		free(assets[i].data);
+		free(assets[i].gz);
 	}
 	nassets = 0;
 }

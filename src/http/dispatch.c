@@ -199,6 +199,7 @@ static int prepare(struct req *r, FCGX_Request *fr, const struct route **out, st
 	client_origin(r, fr);
 	r->origin = param(fr, "HTTP_ORIGIN");
 	r->fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
+	r->accept_encoding = param(fr, "HTTP_ACCEPT_ENCODING");
 
 	const struct route *rt = route_match(r->w->routes, r->path, r->a, &r->args);
 	if (!rt && trailing_slash_redirect(r))
@@ -256,6 +257,7 @@ static void dispatch_error_page(struct req *r, const struct perr *e)
 		r->lang = i18n_default();   /* unknown or no language in the URL */
 	hdf_destroy(&r->hdf);
 	hdf_init(&r->hdf);
+	r->nmarkup = 0;
 	rseti(r, "Error.Status", r->status);
 	rset(r, "Error.Key", name);
 	rset(r, "Error.Title", msg(r, arena_printf(r->a, "error.%s.title", name)));

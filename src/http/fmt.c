@@ -47,9 +47,31 @@ struct money_memo {
 	char                    s[48];
 };
 
+/* Month names and "month year" labels by (language, month) and
+ * (language, year * 100 + month): every share page shows twelve month
+ * names and a few labels, the same for every request in a language. */
+#define LABEL_MEMO 128
+
+/* How a language writes amounts of a currency, learnt from ICU once: the
+ * text before and after the number, the grouping and decimal separators.
+ * Used only when ICU's own output for a set of probe amounts is exactly
+ * what the shape gives (ASCII digits, groups of three from 1,000 on, two
+ * decimals); otherwise every amount goes to ICU (ok = 0). */
+#define SHAPES 16
+
+struct money_shape {
+	const struct i18n_lang *lang;   /* NULL = empty */
+	char                    cur[4];
+	int                     ok;
+	char                    prefix[32], group[8], decimal[8], suffix[32];
+};
+
 struct fmtctx {
 	struct tzctx     *tz;       /* owned: its ICU cache holds the formatters too */
+	struct money_shape shapes[SHAPES];
+	bool               no_shapes;
 	struct date_memo  dates[DATE_MEMO];
+	struct date_memo  labels[LABEL_MEMO];   /* ymd: month, or -(y * 100 + m) */
 	struct money_memo money[MONEY_MEMO];
 };
 
@@ -67,6 +89,11 @@ void fmtctx_free(struct fmtctx *c)
 		return;
 	tz_free(c->tz);
 	free(c);
+}
+
+void fmtctx_money_shapes(struct fmtctx *c, bool on)
+{
+	c->no_shapes = !on;
 }
 
 struct tzctx *fmtctx_tz(struct fmtctx *c)
@@ -92,6 +119,36 @@ static const char *put_ascii(char *out, size_t outsz, const char *fmt, ...)
 	vsnprintf(out, outsz, fmt, ap);   /* truncation is acceptable here */
 	va_end(ap);
 	return out;
+}
+
+/* A remembered text into `out` (outsz > 0), without printf. */
+static const char *copy_out(char *out, size_t outsz, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= outsz)
+		n = outsz - 1;   /* truncation is acceptable here, as above */
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* The memo slot of (lang, key) among `n`, for labels and dates alike. */
+static struct date_memo *memo_slot(struct date_memo *v, size_t n, const struct i18n_lang *l,
+                                   int key)
+{
+	return &v[((unsigned)key * 31u + (unsigned)((uintptr_t)l >> 4)) % n];
+}
+
+static void memo_keep(struct date_memo *m, const struct i18n_lang *l, int key, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (m != NULL && n < sizeof m->s) {
+		m->lang = l;
+		m->ymd = key;
+		memcpy(m->s, s, n + 1);
+	}
 }
 
 /* ---- dates ---------------------------------------------------------- */
@@ -178,19 +235,15 @@ const char *fmt_date_ymd(struct fmtctx *c, const struct i18n_lang *lang,
 	if (!civil_ymd_ok(year, month, day))
 		return put_ascii(out, outsz, "%d-%d-%d", year, month, day);
 	if (c != NULL) {
-		m = &c->dates[((unsigned)ymd * 31u + (unsigned)((uintptr_t)l >> 4)) % DATE_MEMO];
+		m = memo_slot(c->dates, DATE_MEMO, l, ymd);
 		if (m->lang == l && m->ymd == ymd)
-			return put_ascii(out, outsz, "%s", m->s);
+			return copy_out(out, outsz, m->s);
 	}
 	/* Noon UTC formatted in UTC is that calendar date everywhere. */
 	if (format_date(c, l, l->date_pattern, "UTC", utc_epoch(year, month, day, 12, 0, 0),
 	                out, outsz) == NULL)
 		return put_ascii(out, outsz, "%04d-%02d-%02d", year, month, day);
-	if (m != NULL && strlen(out) < sizeof m->s) {
-		m->lang = l;
-		m->ymd = ymd;
-		memcpy(m->s, out, strlen(out) + 1);
-	}
+	memo_keep(m, l, ymd, out);
 	return out;
 }
 
@@ -230,12 +283,21 @@ const char *fmt_month_name(struct fmtctx *c, const struct i18n_lang *lang, int m
 {
 	const struct i18n_lang *l = lang_or_default(lang);
 
+	struct date_memo *m = NULL;
+
 	if (!OUT_OK(out, outsz))
 		return "";
+	if (c != NULL && month >= 1 && month <= 12) {
+		m = memo_slot(c->labels, LABEL_MEMO, l, month);
+		if (m->lang == l && m->ymd == month)
+			return copy_out(out, outsz, m->s);
+	}
 	if (month >= 1 && month <= 12 &&
 	    format_date(c, l, "LLLL", "UTC", utc_epoch(2000, month, 15, 12, 0, 0), out,
-	                outsz) != NULL)
+	                outsz) != NULL) {
+		memo_keep(m, l, month, out);
 		return out;
+	}
 	return put_ascii(out, outsz, "%d", month);
 }
 
@@ -244,12 +306,23 @@ const char *fmt_month_year(struct fmtctx *c, const struct i18n_lang *lang, int y
 {
 	const struct i18n_lang *l = lang_or_default(lang);
 
+	struct date_memo *m = NULL;
+	int key = -(year * 100 + month);
+
 	if (!OUT_OK(out, outsz))
 		return "";
-	if (civil_ymd_ok(year, month, 1) &&
-	    format_date(c, l, "@yMMMM", "UTC", utc_epoch(year, month, 15, 12, 0, 0), out,
-	                outsz) != NULL)
+	if (!civil_ymd_ok(year, month, 1))
+		return put_ascii(out, outsz, "%04d-%02d", year, month);
+	if (c != NULL) {
+		m = memo_slot(c->labels, LABEL_MEMO, l, key);
+		if (m->lang == l && m->ymd == key)
+			return copy_out(out, outsz, m->s);
+	}
+	if (format_date(c, l, "@yMMMM", "UTC", utc_epoch(year, month, 15, 12, 0, 0), out,
+	                outsz) != NULL) {
+		memo_keep(m, l, key, out);
 		return out;
+	}
 	return put_ascii(out, outsz, "%04d-%02d", year, month);
 }
 
@@ -404,6 +477,128 @@ static const char *fmt_money_icu(struct fmtctx *c, const struct i18n_lang *l,
 	return fmt_number(c, l, amount, 2, out, outsz);
 }
 
+/* Whole cents c >= 0 written in `sh`'s shape; NULL if it does not fit. */
+static const char *shape_write(const struct money_shape *sh, long long c, char *out,
+                               size_t outsz)
+{
+	char digits[24], *d = digits + sizeof(digits);
+	long long whole = c / 100;
+	size_t nd = 0, np = strlen(sh->prefix), ng = strlen(sh->group),
+	       nde = strlen(sh->decimal), ns = strlen(sh->suffix);
+	do
+		*--d = (char)('0' + whole % 10), nd++;
+	while ((whole /= 10) != 0);
+	size_t groups = nd > 3 ? (nd - 1) / 3 : 0;
+	size_t len = np + nd + groups * ng + nde + 2 + ns;
+	if (len + 1 > outsz)
+		return NULL;
+	char *o = out;
+	memcpy(o, sh->prefix, np), o += np;
+	for (size_t i = 0; i < nd; i++) {
+		if (i && (nd - i) % 3 == 0)
+			memcpy(o, sh->group, ng), o += ng;
+		*o++ = d[i];
+	}
+	memcpy(o, sh->decimal, nde), o += nde;
+	*o++ = (char)('0' + c / 10 % 10);
+	*o++ = (char)('0' + c % 10);
+	memcpy(o, sh->suffix, ns), o += ns;
+	*o = '\0';
+	return out;
+}
+
+/* Splits ICU's "1,234,567.89" (with whatever surrounds it) into the shape. */
+static int shape_parse(struct money_shape *sh, const char *s)
+{
+	const char *one = strchr(s, '1');
+	if (!one || (size_t)(one - s) >= sizeof sh->prefix)
+		return -1;
+	for (const char *p = s; p < one; p++)
+		if (*p >= '0' && *p <= '9')
+			return -1;
+	memcpy(sh->prefix, s, (size_t)(one - s));
+	sh->prefix[one - s] = '\0';
+	/* 1 G 234 G 567 D 89 */
+	const char *p = one + 1, *g = p;
+	while (*p && (*p < '0' || *p > '9'))
+		p++;
+	if ((size_t)(p - g) == 0 || (size_t)(p - g) >= sizeof sh->group ||
+	    strncmp(p, "234", 3) != 0)
+		return -1;
+	memcpy(sh->group, g, (size_t)(p - g));
+	sh->group[p - g] = '\0';
+	p += 3;
+	if (strncmp(p, sh->group, strlen(sh->group)) != 0)
+		return -1;
+	p += strlen(sh->group);
+	if (strncmp(p, "567", 3) != 0)
+		return -1;
+	p += 3;
+	const char *dd = p;
+	while (*p && (*p < '0' || *p > '9'))
+		p++;
+	if ((size_t)(p - dd) == 0 || (size_t)(p - dd) >= sizeof sh->decimal ||
+	    strncmp(p, "89", 2) != 0)
+		return -1;
+	memcpy(sh->decimal, dd, (size_t)(p - dd));
+	sh->decimal[p - dd] = '\0';
+	p += 2;
+	if (strlen(p) >= sizeof sh->suffix)
+		return -1;
+	for (const char *q = p; *q; q++)
+		if (*q >= '0' && *q <= '9')
+			return -1;
+	strcpy(sh->suffix, p);
+	return 0;
+}
+
+static const struct money_shape *shape_get(struct fmtctx *c, const struct i18n_lang *l,
+                                           const char *currency)
+{
+	static const double probes[] = {
+		0, 0.05, 0.5, 7, 12.3, 99.99, 999.99, 1000, 1234.56, 10000, 12345.6, 123456.78,
+		1000000, 98765432.1,
+	};
+	unsigned h = ((unsigned)(uintptr_t)l >> 4) * 31u + (unsigned char)currency[0] * 7u +
+	             (unsigned char)currency[1] * 3u + (unsigned char)currency[2];
+	struct money_shape *sh = &c->shapes[h % SHAPES];
+	char a[FMT_BUF], b[FMT_BUF];
+	if (sh->lang == l && memcmp(sh->cur, currency, 4) == 0)
+		return sh;
+	memset(sh, 0, sizeof(*sh));
+	sh->lang = l;
+	memcpy(sh->cur, currency, 4);
+	if (fmt_money_icu(c, l, currency, 1234567.89, a, sizeof(a)) != a || shape_parse(sh, a))
+		return sh;   /* ok = 0: ICU for every amount */
+	sh->ok = 1;
+	for (size_t i = 0; i < sizeof(probes) / sizeof(probes[0]) && sh->ok; i++) {
+		long long cents = llround(probes[i] * 100);
+		if (fmt_money_icu(c, l, currency, probes[i], a, sizeof(a)) != a ||
+		    !shape_write(sh, cents, b, sizeof(b)) || strcmp(a, b) != 0)
+			sh->ok = 0;
+	}
+	return sh;
+}
+
+/* Amounts of whole cents, not negative, as ICU would write them, without
+ * ICU: a month's table has two amounts per row, most of them different.
+ * ICU rounds the shortest decimal that reads back as the double; when
+ * cents / 100 reads back as `amount`, that decimal has at most two
+ * fraction digits and nothing is rounded, so the digits are the cents. */
+static const char *money_fast(struct fmtctx *c, const struct i18n_lang *l, const char *currency,
+                              double amount, char *out, size_t outsz)
+{
+	if (c == NULL || c->no_shapes || currency == NULL || strnlen(currency, 4) != 3 ||
+	    signbit(amount) ||
+	    !(amount < 1e11))
+		return NULL;
+	long long cents = llround(amount * 100);
+	if ((double)cents / 100.0 != amount)
+		return NULL;
+	const struct money_shape *sh = shape_get(c, l, currency);
+	return sh->ok ? shape_write(sh, cents, out, outsz) : NULL;
+}
+
 const char *fmt_money(struct fmtctx *c, const struct i18n_lang *lang, const char *currency,
                       double amount, char *out, size_t outsz)
 {
@@ -432,7 +627,10 @@ const char *fmt_money(struct fmtctx *c, const struct i18n_lang *lang, const char
 			}
 		}
 	}
-	const char *r = fmt_money_icu(c, l, currency, amount, out, outsz);
+	const char *r = money_fast(c, l, currency, amount, out, outsz);
+	if (r != NULL)
+		return r;
+	r = fmt_money_icu(c, l, currency, amount, out, outsz);
 	/* Only whole results (FMT_BUF is always enough), never truncated ones. */
 	if (m != NULL && r == out && outsz >= FMT_BUF && strlen(out) < sizeof(m->s)) {
 		m->lang = l;

@@ -97,3 +97,46 @@ bool http_post_origin_ok(const char *origin, const char *sec_fetch_site, const c
 		return true;
 	return same_authority(origin, host);
 }
+
+/* q of one coding's parameters ("; q=0.5"): 0 only for "q=0", "q=0.0"… */
+static bool q_is_zero(const char *p, const char *end)
+{
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ';'))
+			p++;
+		if (end - p >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+			p += 2;
+			if (p == end || *p != '0')
+				return false;
+			for (p++; p < end && (*p == '.' || *p == '0'); p++)
+				;
+			return p == end || *p == ' ' || *p == '\t' || *p == ';';
+		}
+		while (p < end && *p != ';')
+			p++;
+	}
+	return false;
+}
+
+bool http_accepts_gzip(const char *v)
+{
+	int gzip = -1, star = -1;   /* -1: not named, 0: refused, 1: accepted */
+	while (v && *v) {
+		while (*v == ' ' || *v == '\t' || *v == ',')
+			v++;
+		const char *tok = v;
+		while (*v && *v != ',' && *v != ';' && *v != ' ' && *v != '\t')
+			v++;
+		size_t n = (size_t)(v - tok);
+		const char *params = v;
+		while (*v && *v != ',')
+			v++;
+		int ok = !q_is_zero(params, v);
+		if ((n == 4 && strncasecmp(tok, "gzip", 4) == 0) ||
+		    (n == 6 && strncasecmp(tok, "x-gzip", 6) == 0))
+			gzip = gzip == 1 ? 1 : ok;
+		else if (n == 1 && *tok == '*')
+			star = ok;
+	}
+	return gzip >= 0 ? gzip == 1 : star == 1;
+}

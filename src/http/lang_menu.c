@@ -156,7 +156,8 @@ char *lang_menu_items(const struct i18n_lang *lang, const char *base, const char
 		memcpy(p, m->text + pt->off, pt->len);
 		p += pt->len;
 		if (pt->gap == GAP_BASE) {
-			memcpy(p, base, base_len);
+			if (base_len)   /* base may be NULL: no prefix */
+				memcpy(p, base, base_len);
 			p += base_len;
 		} else if (pt->gap == GAP_CODE) {
 			memcpy(p, lang->code, code_len);
@@ -205,13 +206,11 @@ void lang_menu(struct req *r)
 		n = rn;   /* cannot happen with validated values */
 	link[n] = '\0';
 
-	/* hdf_set_buf takes the buffer over: no second copy. */
-	if ((items = lang_menu_items(r->lang, r->base, link, NULL)) == NULL)
+	/* Written by reference (render_markup), so it lives in the arena. */
+	if ((items = lang_menu_items(r->lang, r->base, link, &n)) == NULL)
 		return;
-	if (hdf_set_buf(r->hdf, "Page.LangItems", items) != STATUS_OK) {
-		free(items);
-		return;
-	}
+	render_markup(r, "Page.LangItems", arena_strndup(r->a, items, n), n);
+	free(items);
 	rset(r, "Page.LangMenu", "1");
 	rset(r, "Page.LangName", r->lang->name);
 }

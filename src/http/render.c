@@ -19,6 +19,7 @@
 #include "fileio.h"
 #include "i18n.h"
 #include "log.h"
+#include "random.h"
 #include "render.h"
 #include "req.h"
 
@@ -108,9 +109,83 @@ static NEOERR *fileload(void *ctx, HDF *hdf, const char *filename, char **conten
 	return STATUS_OK;
 }
 
+/* render_markup()'s markers: "\x1a" + a token drawn at start-up + the
+ * index + "\x1a".  Request data cannot forge one: no page lets data
+ * through unescaped, and the token is not known outside the process. */
+#define MARK_CHAR  '\x1a'
+#define TOKEN_LEN  16
+static char mark_token[TOKEN_LEN + 1];
+static pthread_once_t mark_once = PTHREAD_ONCE_INIT;
+
+static void mark_init(void)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char raw[TOKEN_LEN / 2];
+	struct perr e = {0};
+	if (random_bytes(raw, sizeof(raw), &e) != 0)
+		abort();
+	for (size_t i = 0; i < sizeof(raw); i++) {
+		mark_token[2 * i] = hex[raw[i] >> 4];
+		mark_token[2 * i + 1] = hex[raw[i] & 15];
+	}
+}
+
+void render_markup(struct req *r, const char *name, const char *data, size_t len)
+{
+	char mark[TOKEN_LEN + 8];
+	if (len == 0 || r->nmarkup == REQ_MAX_MARKUP) {
+		/* Empty stays empty (false for <?cs if: ?>); past the limit the
+		 * value is copied as any other. */
+		char *copy = len ? malloc(len + 1) : NULL;
+		if (copy) {
+			memcpy(copy, data, len);
+			copy[len] = '\0';
+			if (hdf_set_buf(r->hdf, name, copy) != STATUS_OK)
+				free(copy);
+		} else {
+			rset(r, name, "");
+		}
+		return;
+	}
+	pthread_once(&mark_once, mark_init);
+	size_t i = r->nmarkup++;
+	r->markup[i] = (struct req_markup){data, len};
+	mark[0] = MARK_CHAR;
+	memcpy(mark + 1, mark_token, TOKEN_LEN);
+	mark[TOKEN_LEN + 1] = (char)('0' + i);
+	mark[TOKEN_LEN + 2] = MARK_CHAR;
+	mark[TOKEN_LEN + 3] = '\0';
+	rset(r, name, mark);
+}
+
+/* The markup `s` is the marker of, or NULL. */
+static const struct req_markup *marked(const struct req *r, const char *s)
+{
+	if (s[0] == MARK_CHAR && r->nmarkup && strnlen(s, TOKEN_LEN + 4) == TOKEN_LEN + 3 &&
+	    s[TOKEN_LEN + 2] == MARK_CHAR && memcmp(s + 1, mark_token, TOKEN_LEN) == 0) {
+		size_t i = (size_t)(s[TOKEN_LEN + 1] - '0');
+		if (i < r->nmarkup)
+			return &r->markup[i];
+	}
+	return NULL;
+}
+
+const char *render_value(struct req *r, const char *name)
+{
+	const char *v = hdf_get_value(r->hdf, name, NULL);
+	const struct req_markup *m = v ? marked(r, v) : NULL;
+	return m ? m->data : v;
+}
+
 static NEOERR *output(void *ctx, char *s)
 {
-	buf_puts(ctx, s);
+	struct req *r = ctx;
+	/* A variable is written as one piece: a marker alone is one. */
+	const struct req_markup *m = marked(r, s);
+	if (m)
+		buf_put(r->out, m->data, m->len);
+	else
+		buf_puts(r->out, s);
 	return STATUS_OK;
 }
 
@@ -230,7 +305,7 @@ static NEOERR *parsed_render(struct req *r, const struct template *t, CSPARSE *c
 	cs->global_hdf = r->lang ? r->lang->root : NULL;
 	cs->escaping = pt->escaping[i];
 	cs->locals = NULL;
-	NEOERR *err = cs_render(cs, r->out, output);
+	NEOERR *err = cs_render(cs, r, output);
 	cs->hdf = pt->cfg;
 	cs->global_hdf = NULL;
 	cs->output_ctx = NULL;

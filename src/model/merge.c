@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "merge.h"
+#include "sort.h"
 
 static int cmp_ll(long long a, long long b)
 {
@@ -154,5 +155,5 @@ void merge_records(struct arena *a, const struct record *v, size_t n, enum merge
 		i = j;
 	}
 	buf_free(&desc);
-	qsort(out->v, out->n, sizeof(*out->v), cmp_line);
+	sort_large(out->v, out->n, sizeof(*out->v), cmp_line);
 }

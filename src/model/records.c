@@ -13,11 +13,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "db.h"
 #include "tz.h"
 #include "log.h"
 #include "month_ids.h"
 #include "records.h"
+#include "sort.h"
+#include "ttl_cache.h"
 #include "mctx.h"
 
 #include "share.h"
@@ -101,17 +104,24 @@ static int fill_record(const struct mctx *mc, const struct share *s, const struc
 }
 
 /* The projects whose records the page shows, with their names: one, or
- * the visible projects of the share's customer. */
+ * the visible projects of the share's customer.  `list` gets them in the
+ * order the statement gives (name, then id); `out` sorted by id. */
 static int source_projects(const struct mctx *mc, const struct share *s, long long project_id,
-                           struct named **out, size_t *n, struct perr *e)
+                           struct named **out, size_t *n, struct record_list *list,
+                           struct perr *e)
 {
 	struct dbrows rs;
 	struct dbval p;
+	struct record_project *l;
 	*n = 0;
 	if (project_id && !s->is_customer && project_id == s->project_id) {
 		*out = arena_alloc(mc->a, sizeof(**out));
 		(*out)[0] = (struct named){project_id, s->project_name};
 		*n = 1;
+		l = arena_alloc(mc->a, sizeof(*l));
+		*l = (struct record_project){project_id, s->project_name};
+		list->projects = l;
+		list->nprojects = 1;
 		return 0;
 	}
 	p = dbv_int(project_id ? project_id : s->customer_id);
@@ -119,12 +129,40 @@ static int source_projects(const struct mctx *mc, const struct share *s, long lo
 	            mc->a, &rs, e))
 		return -1;
 	*out = arena_calloc(mc->a, rs.nrows ? rs.nrows : 1, sizeof(**out));
-	for (size_t i = 0; i < rs.nrows; i++)
+	l = arena_calloc(mc->a, rs.nrows ? rs.nrows : 1, sizeof(*l));
+	for (size_t i = 0; i < rs.nrows; i++) {
 		(*out)[i] = (struct named){dbr_int(&rs, i, PROJECT_NAME_ID, 0),
 		                              dbr_text(&rs, i, PROJECT_NAME_NAME)};
+		l[i] = (struct record_project){(*out)[i].id, (*out)[i].name};
+	}
 	*n = rs.nrows;
+	list->projects = l;
+	list->nprojects = rs.nrows;
 	qsort(*out, *n, sizeof(**out), cmp_named);
 	return 0;
+}
+
+/* Display names by user id, process-wide for at most USER_NAMES_TTL
+ * seconds: a page shows the same few people on every view, and asking for
+ * their names cost a statement per page.  A renamed user shows under the
+ * new name within that time (docs/benchmark.md); names too long for a
+ * slot are asked for every time. */
+struct user_name_val {
+	char name[USER_NAME_MAX];
+};
+TTL_CACHE_DEFINE(user_cache, USER_NAMES_SLOTS, sizeof(struct user_name_val), USER_NAMES_TTL);
+
+void records_user_names_clear(void)
+{
+	ttl_cache_clear(&user_cache);
+}
+
+static struct ttl_key user_key(long long id)
+{
+	struct ttl_key k;
+	memset(&k, 0, sizeof(k));
+	k.id = id;
+	return k;
 }
 
 /* Display names (alias, else username) of the records' users. */
@@ -132,7 +170,8 @@ static int user_names(const struct mctx *mc, const struct record_list *out, stru
                       size_t *n, struct perr *e)
 {
 	struct named *v = arena_calloc(mc->a, out->n ? out->n : 1, sizeof(*v));
-	size_t k = 0;
+	size_t k = 0, nmiss = 0;
+	long long now = clock_mono_s();
 	*n = 0;
 	for (size_t i = 0; i < out->n; i++)
 		v[i].id = out->v[i].user_id;
@@ -140,18 +179,38 @@ static int user_names(const struct mctx *mc, const struct record_list *out, stru
 	for (size_t i = 0; i < out->n; i++)
 		if (k == 0 || v[k - 1].id != v[i].id)
 			v[k++].id = v[i].id;
-	for (size_t first = 0; first < k; first += SQL_RECORDS_BATCH) {
+	/* The remembered names first; the others are asked for below. */
+	long long *miss = arena_calloc(mc->a, k ? k : 1, sizeof(*miss));
+	for (size_t i = 0; i < k; i++) {
+		struct ttl_key key = user_key(v[i].id);
+		struct user_name_val val;
+		if (ttl_cache_get(&user_cache, &key, now, &val))
+			v[i].name = arena_strdup(mc->a, val.name);
+		else
+			miss[nmiss++] = v[i].id;
+	}
+	for (size_t first = 0; first < nmiss; first += SQL_RECORDS_BATCH) {
 		struct dbval p[SQL_RECORDS_BATCH];
 		struct dbrows rs;
 		for (size_t j = 0; j < SQL_RECORDS_BATCH; j++)
-			p[j] = dbv_int(v[first + j < k ? first + j : k - 1].id);
+			p[j] = dbv_int(miss[first + j < nmiss ? first + j : nmiss - 1]);
 		if (db_exec(mc->db, ST_RECORDS_USERS, p, SQL_RECORDS_BATCH, mc->a, &rs, e))
 			return -1;
 		for (size_t i = 0; i < rs.nrows; i++) {
 			struct named key = {.id = dbr_int(&rs, i, RECORDS_USERS_ID, 0)};
 			struct named *hit = bsearch(&key, v, k, sizeof(*v), cmp_named);
-			if (hit)
-				hit->name = dbr_text(&rs, i, RECORDS_USERS_NAME);
+			const char *name = dbr_text(&rs, i, RECORDS_USERS_NAME);
+			if (!hit)
+				continue;
+			hit->name = name;
+			struct user_name_val val;
+			size_t len = name ? strlen(name) : 0;
+			if (name && len < sizeof(val.name)) {
+				struct ttl_key ck = user_key(key.id);
+				memset(&val, 0, sizeof(val));
+				memcpy(val.name, name, len);
+				ttl_cache_put(&user_cache, &ck, now, &val);
+			}
 		}
 	}
 	*users = v;
@@ -251,7 +310,7 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 	 * projects of the customer, or the one the caller checked. */
 	if (!project_id && !s->is_customer)
 		project_id = s->project_id;
-	if (source_projects(mc, s, project_id, &projects, &nprojects, e))
+	if (source_projects(mc, s, project_id, &projects, &nprojects, out, e))
 		return -1;
 	out->v = arena_alloc(mc->a, sizeof(*out->v));
 	if (nprojects == 0)
@@ -302,7 +361,7 @@ int records_month(const struct mctx *mc, const struct share *s, long long projec
 		for (size_t b = 0; b < nbatches; b++)
 			attach_tags(mc, out, &tag_rs[b]);
 	}
-	qsort(out->v, out->n, sizeof(*out->v), cmp_start);
+	sort_large(out->v, out->n, sizeof(*out->v), cmp_start);
 	/* Names, and the totals summed in the order shown. */
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++) {

@@ -63,6 +63,7 @@ void share_row(const struct dbrows *rs, size_t i, struct share *s)
 	s->last_view = dbr_text(rs, i, SHARE_LAST_VIEW);
 	s->show_activity = dbr_int(rs, i, SHARE_SHOW_ACTIVITY, 0) != 0;
 	s->show_tags = dbr_int(rs, i, SHARE_SHOW_TAGS, 0) != 0;
+	s->signoff = dbr_int(rs, i, SHARE_SIGNOFF, 0) != 0;
 }
 
 int share_load(const struct mctx *mc, const char *key, struct share *s, struct perr *e)

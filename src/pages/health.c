@@ -4,6 +4,7 @@
 
 #include "assets.h"
 #include "db.h"
+#include "http_field.h"
 #include "i18n.h"
 #include "routes.h"
 #include "url.h"
@@ -50,6 +51,18 @@ int page_static(struct req *r, struct perr *e)
 		return PERR(e, PERR_NOT_FOUND, "no asset");
 	r->resp_type = as->type;
 	r->cache_control = versioned ? "public, max-age=31536000, immutable" : "public, max-age=300";
-	buf_put(r->out, as->data, as->len);
+	if (!as->gz) {
+		buf_put(r->out, as->data, as->len);
+		return 0;
+	}
+	/* Compressed once at start-up; a proxy in front compresses nothing
+	 * that already has a Content-Encoding. */
+	req_header(r, "Vary", "Accept-Encoding");
+	if (http_accepts_gzip(r->accept_encoding)) {
+		req_header(r, "Content-Encoding", "gzip");
+		buf_put(r->out, as->gz, as->gz_len);
+	} else {
+		buf_put(r->out, as->data, as->len);
+	}
 	return 0;
 }

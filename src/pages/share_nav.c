@@ -1,4 +1,9 @@
 /* Month navigation of the share page (share_view.h). */
+#include <stdbool.h>
+#include <string.h>
+
+#include "buf.h"
+#include "escape.h"
 #include "fmt.h"
 #include "req.h"
 #include "share_view.h"
@@ -9,6 +14,37 @@
 #define YEARS_AROUND 5
 #define YEAR_MIN     1970
 #define YEAR_MAX     2100
+
+/* Decimal digits of 0 <= n < 10000, without printf. */
+static void put_num(struct buf *b, int n)
+{
+	char d[8], *p = d + sizeof(d);
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) != 0 && p > d);
+	buf_put(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* One <option> of a select, as share.cs wrote them; `text` escaped. */
+static void put_option(struct buf *b, int value, bool selected, const char *text)
+{
+	buf_put(b, "<option value=\"", 15);
+	put_num(b, value);
+	if (selected)
+		buf_put(b, "\" selected>", 11);
+	else
+		buf_put(b, "\">", 2);
+	esc_html(b, text);
+	buf_put(b, "</option>", 9);
+}
+
+/* The finished <option>s into `name` (render_markup: no copy into the
+ * template data, no node per option). */
+static void set_options(struct req *r, const char *name, struct buf *b)
+{
+	render_markup(r, name, arena_strndup(r->a, b->data ? b->data : "", b->len), b->len);
+	buf_free(b);
+}
 
 const char *share_query(struct req *r, int year, int month, const char *details)
 {
@@ -44,15 +80,15 @@ void share_nav_set(struct req *r, const struct share_view *v)
 	set_link(r, v, "Nav.Next", v->month == 12 ? v->year + 1 : v->year,
 	         v->month == 12 ? 1 : v->month + 1);
 
+	struct buf b;
+	buf_init(&b);
 	for (int m = 1; m <= 12; m++) {
 		if (!share_month_allowed(v->s, v->year, m))
 			continue;
 		fmt_month_name(r->fmt, r->lang, m, label, sizeof(label));
-		rseti(r, arena_printf(r->a, "Nav.Months.%d.Value", m), m);
-		rset(r, arena_printf(r->a, "Nav.Months.%d.Name", m), label);
-		if (m == v->month)
-			rset(r, arena_printf(r->a, "Nav.Months.%d.Selected", m), "1");
+		put_option(&b, m, m == v->month, label);
 	}
+	set_options(r, "Nav.MonthOptions", &b);
 	int lo = (v->year < v->now_year ? v->year : v->now_year) - YEARS_AROUND;
 	int hi = (v->year > v->now_year ? v->year : v->now_year) + YEARS_AROUND;
 	/* A browse window bounds the years on offer as well. */
@@ -62,9 +98,15 @@ void share_nav_set(struct req *r, const struct share_view *v)
 		hi = MONTH_YEAR(v->s->window_to);
 	lo = lo < YEAR_MIN ? YEAR_MIN : lo;
 	hi = hi > YEAR_MAX ? YEAR_MAX : hi;
+	buf_init(&b);
 	for (int y = lo; y <= hi; y++) {
-		rseti(r, arena_printf(r->a, "Nav.Years.%d.Value", y), y);
-		if (y == v->year)
-			rset(r, arena_printf(r->a, "Nav.Years.%d.Selected", y), "1");
+		char num[8];
+		int n = y, i = (int)sizeof(num) - 1;
+		num[i] = '\0';
+		do
+			num[--i] = (char)('0' + n % 10);
+		while ((n /= 10) != 0 && i > 0);
+		put_option(&b, y, y == v->year, num + i);
 	}
+	set_options(r, "Nav.YearOptions", &b);
 }

@@ -57,7 +57,7 @@ int page_share(struct req *r, struct perr *e)
 	bool chart_view = v->details && strcmp(v->details, "chart") == 0;
 	if (share_stats_fill(r, s, v->project_id, v->year, v->month, &m.rl, chart_view, e))
 		return -1;
-	if (s->is_customer && !v->project_id && share_projects_set(r, v, e))
+	if (s->is_customer && !v->project_id && share_projects_set(r, v, &m.rl, e))
 		return -1;
 	lang_menu(r);
 	share_csv_link(r, v);

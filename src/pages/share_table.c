@@ -304,7 +304,9 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 		struct buf b;
 		buf_init(&b);
 		rows_html(r, s, project_col, lines, &b);
-		rset(r, "Table.RowsHtml", buf_cstr(&b));
+		/* Into the request's arena, which keeps its block from one
+		 * request to the next: no large allocation per page. */
+		render_markup(r, "Table.RowsHtml", arena_strndup(r->a, buf_cstr(&b), b.len), b.len);
 		buf_free(&b);
 	}
 
@@ -332,22 +334,21 @@ void share_table_set(struct req *r, const struct share_view *v, const struct rec
 	}
 }
 
-int share_projects_set(struct req *r, const struct share_view *v, struct perr *e)
+int share_projects_set(struct req *r, const struct share_view *v, const struct record_list *rl,
+                       struct perr *e)
 {
-	struct dbrows rs;
-	struct dbval p[1] = {dbv_int(v->s->customer_id)};
-	if (db_exec(r->rdb, ST_SHARE_PROJECTS, p, 1, r->a, &rs, e))
-		return -1;
-	rseti(r, "Projects.Count", (long long)rs.nrows);
+	/* The customer's visible projects, read with the month's records. */
+	size_t n = rl->nprojects;
+	rseti(r, "Projects.Count", (long long)n);
 	if (v->s->flags[AF_BUDGET_STATS] || v->s->flags[AF_TIME_BUDGET_STATS])
 		rset(r, "Projects.ShowBudgets", "1");
 	struct url link = {.page = URL_SHARE, .key = v->s->key,
 	                   .query = share_query(r, v->year, v->month, v->details)};
-	for (size_t i = 0; i < rs.nrows; i++) {
-		long long id = dbr_int(&rs, i, PROJECT_NAME_ID, 0);
+	for (size_t i = 0; i < n; i++) {
+		long long id = rl->projects[i].id;
 		const char *row = arena_printf(r->a, "Projects.List.%zu", i);
 		rseti(r, arena_printf(r->a, "%s.Id", row), id);
-		rset(r, arena_printf(r->a, "%s.Name", row), dbr_text(&rs, i, PROJECT_NAME_NAME));
+		rset(r, arena_printf(r->a, "%s.Name", row), rl->projects[i].name);
 		link.project_id = id;
 		rset(r, arena_printf(r->a, "%s.Url", row), url_for(r, link));
 		if (share_stats_project_row(r, v->s, id, v->year, v->month, row, e))

@@ -10,6 +10,7 @@ import re
 import subprocess
 import types
 import urllib.parse
+import zlib
 
 from . import common
 from . import harness
@@ -118,6 +119,57 @@ def test_apache_static_assets_compressed(fx):
     assert r.headers['Content-Type'].startswith('text/css')
     assert r.headers.get('Content-Encoding') == 'gzip', r.headers
     assert fx.apache.get('/customer-portal/health').status == 200
+
+
+def compressed_responses(server, fx):
+    """The share page, its CSV, the stylesheet and the icon, each fetched without and with
+    Accept-Encoding: gzip; asserts both carry the same content and only the second is
+    gzip-encoded (nginx leaves bodies under 1 KiB as they are: gzip_min_length)."""
+    page = server.get(share_url(fx.pkey)).text
+    css = re.search(r'href="(/customer-portal/static/[A-Za-z0-9._-]+\.css)"', page).group(1)
+    svg = re.search(r'href="(/customer-portal/static/[A-Za-z0-9._-]+\.svg)"', page).group(1)
+    for path, ctype in ((share_url(fx.ckey), 'text/html'),
+                        (share_url(fx.ckey) + '/csv?year=2024&month=3', 'text/csv'),
+                        (css, 'text/css'), (svg, 'image/svg+xml')):
+        plain = server.get(path)
+        assert plain.status == 200, (path, plain.status)
+        assert plain.headers['Content-Type'].startswith(ctype), (path, plain.headers)
+        assert 'Content-Encoding' not in plain.headers, (path, plain.headers)
+        for ae in ('gzip', 'gzip, deflate, br', 'br;q=1, gzip;q=0.5'):
+            z = server.get(path, headers={'Accept-Encoding': ae})
+            assert z.status == 200, (path, z.status)
+            if len(plain.body) < 1024 and 'Content-Encoding' not in z.headers:
+                assert z.body == plain.body, path
+                continue
+            assert z.headers.get('Content-Encoding') == 'gzip', (path, ae, z.headers)
+            assert 'Accept-Encoding' in z.headers.get('Vary', ''), (path, z.headers)
+            assert zlib.decompress(z.body, 31) == plain.body, path
+            if len(plain.body) > 4096:
+                assert len(z.body) < len(plain.body) / 2, (path, len(z.body))
+        for ae in ('identity', 'br', 'gzip;q=0'):
+            r = server.get(path, headers={'Accept-Encoding': ae})
+            assert 'Content-Encoding' not in r.headers, (path, ae, r.headers)
+            assert r.body == plain.body, (path, ae)
+
+
+def test_nginx_compresses_pages_csv_css_svg_when_asked(fx):
+    compressed_responses(fx.n, fx)
+
+
+def test_apache_compresses_pages_csv_css_svg_when_asked(fx):
+    compressed_responses(fx.apache, fx)
+
+
+def test_static_assets_precompressed_by_the_portal(fx):
+    page = fx.portal.request('GET', share_url(fx.pkey)).text
+    css = re.search(r'href="(/customer-portal/static/[A-Za-z0-9._-]+\.css)"', page).group(1)
+    plain = fx.portal.request('GET', css)
+    z = fx.portal.request('GET', css, headers={'Accept-Encoding': 'gzip'})
+    assert 'Content-Encoding' not in plain.headers
+    assert z.headers.get('Content-Encoding') == 'gzip', z.headers
+    assert z.headers.get('Vary') == 'Accept-Encoding', z.headers
+    assert zlib.decompress(z.body, 31) == plain.body
+    assert len(z.body) < len(plain.body) / 3
 
 
 def test_apache_hostile_request_400(fx):

@@ -333,6 +333,33 @@ static void test_exact_locale(void)
 	CHECK_STR(fmt_month_year(c, L("fa_IR"), 2026, 3, b, sizeof b), "\u0645\u0627\u0631\u0633 \u06f2\u06f0\u06f2\u06f6");
 }
 
+/* Amounts written from a learnt shape are exactly ICU's, in every
+ * language, for currencies with and without decimals and odd amounts. */
+static void test_money_shapes(void)
+{
+	static const char *cur[] = {"EUR", "USD", "CHF", "JPY", "INR", "GBP", "SEK", "BRL", "XXX",
+	                            "eur", "ZZZ"};
+	static const double amounts[] = {
+		0, 0.01, 0.1, 0.25, 1, 9.99, 10, 12.5, 99.5, 100, 999.99, 1000, 1000.01, 1500.5,
+		9999.99, 12345.67, 100000, 123456.7, 999999.99, 1234567.8, 12345678.9, 99999999.99,
+		1e9, 123456789012.34, 0.125, 2.675, 1.005, 33.333333, -5, -1234.5, 1e-9,
+	};
+	struct fmtctx *icu = fmtctx_new();
+	char a[FMT_BUF], b[FMT_BUF];
+	fmtctx_money_shapes(icu, false);
+	for (size_t i = 0; i < i18n_count(); i++)
+		for (size_t k = 0; k < sizeof(cur) / sizeof(cur[0]); k++)
+			for (size_t j = 0; j < sizeof(amounts) / sizeof(amounts[0]); j++) {
+				fmt_money(c, i18n_at(i), cur[k], amounts[j], a, sizeof a);
+				fmt_money(icu, i18n_at(i), cur[k], amounts[j], b, sizeof b);
+				if (strcmp(a, b) != 0)
+					fprintf(stderr, "%s %s %.17g: \"%s\" vs ICU \"%s\"\n",
+					        i18n_at(i)->code, cur[k], amounts[j], a, b);
+				CHECK(strcmp(a, b) == 0);
+			}
+	fmtctx_free(icu);
+}
+
 int main(void)
 {
 	c = fmtctx_new();
@@ -344,6 +371,7 @@ int main(void)
 	test_calendar();
 	test_cache_churn();
 	test_threads();
+	test_money_shapes();
 	fmtctx_free(c);
 	fmtctx_free(NULL);
 	return check_done();

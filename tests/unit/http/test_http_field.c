@@ -80,10 +80,31 @@ static void test_post_origin(void)
 	CHECK(!http_post_origin_ok("http://portal.example.evil", NULL, "portal.example"));
 }
 
+static void test_accept_encoding(void)
+{
+	CHECK(!http_accepts_gzip(NULL));
+	CHECK(!http_accepts_gzip(""));
+	CHECK(!http_accepts_gzip("identity"));
+	CHECK(!http_accepts_gzip("br, deflate"));
+	CHECK(!http_accepts_gzip("gzipx"));
+	CHECK(http_accepts_gzip("gzip"));
+	CHECK(http_accepts_gzip("GZip"));
+	CHECK(http_accepts_gzip("gzip, deflate, br, zstd"));
+	CHECK(http_accepts_gzip("br;q=1.0, gzip;q=0.8, *;q=0.1"));
+	CHECK(http_accepts_gzip("x-gzip"));
+	CHECK(http_accepts_gzip("*"));
+	CHECK(http_accepts_gzip("gzip;q=0.001"));
+	CHECK(!http_accepts_gzip("gzip;q=0"));
+	CHECK(!http_accepts_gzip("gzip; q=0.000, *"));
+	CHECK(!http_accepts_gzip("*;q=0"));
+	CHECK(!http_accepts_gzip("br, *;q=0"));
+}
+
 int main(void)
 {
 	test_field_values();
 	test_media_types();
 	test_post_origin();
+	test_accept_encoding();
 	return check_done();
 }

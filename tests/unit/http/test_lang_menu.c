@@ -22,7 +22,7 @@ static void req_new(struct req *r, const char *lang, const char *path)
 
 static const char *get(struct req *r, const char *name)
 {
-	return hdf_get_value(r->hdf, name, NULL);
+	return render_value(r, name);
 }
 
 /* The <li> of language `code` in the menu markup, "" when absent. */
