@@ -945,10 +945,8 @@ def run_info(opts):
     return res
 
 
-def admin_list_only(env, opts, out):
-    """--only W6: the admin list workload alone, without the generated timesheet data."""
-    res = run_info(opts)
-    res['admin_list'] = run_admin_list(env, opts)
+def write_results(res, out):
+    """The report (Markdown) and the raw figures (JSON) of a run, written and shown."""
     res['loadavg_at_end'] = round(os.getloadavg()[0], 2)
     text = report(res)
     out.write_text(text)
@@ -956,6 +954,13 @@ def admin_list_only(env, opts, out):
     log('\n' + text)
     log(f'Results: {out} (and .json)')
     return 0
+
+
+def admin_list_only(env, opts, out):
+    """--only W6: the admin list workload alone, without the generated timesheet data."""
+    res = run_info(opts)
+    res['admin_list'] = run_admin_list(env, opts)
+    return write_results(res, out)
 
 
 def main():
@@ -1091,13 +1096,7 @@ def main():
         res['instructions'] = instructions(env, m, BIG_DB, paths, opts.callgrind_requests,
                                            out.parent)
 
-    res['loadavg_at_end'] = round(os.getloadavg()[0], 2)
-    text = report(res)
-    out.write_text(text)
-    out.with_suffix('.json').write_text(json.dumps(res, indent=2) + '\n')
-    log('\n' + text)
-    log(f'Results: {out} (and .json)')
-    return 0
+    return write_results(res, out)
 
 
 if __name__ == '__main__':

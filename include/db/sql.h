@@ -111,6 +111,13 @@
  * descending ("newest", `newest` = 1).  The keys are chosen in the inner
  * query (SQL_ADMIN_LIST_KEYS), which takes one page of ids, and sorted again
  * on that page's rows (SQL_ADMIN_LIST_ORDER). */
+/* The tables joined to the share table (s) that the admin list's search,
+ * filters and order read; no placeholder. */
+#define SQL_ADMIN_LIST_JOINS                                                  \
+	" LEFT JOIN kimai2_projects p ON p.id = s.project_id"                     \
+	" LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"                 \
+	" LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                   \
+	" LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"
 #define SQL_ADMIN_LIST_KEYS(newest)                                           \
 	"CASE WHEN " newest " = 1 THEN s.id END AS k0, p.name AS k1,"             \
 	" c.name AS k2, s.share_key AS k3"
@@ -422,19 +429,13 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	X(ST_ADMIN_LIST, 14, SHARE__COLS,                                         \
 	  SQL_ADMIN_SHARE_COLS " JOIN (SELECT s.id, " SQL_ADMIN_LIST_KEYS("?")   \
 	  " FROM kimai2_customer_portals s"                                       \
-	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
-	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
-	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
-	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  SQL_ADMIN_LIST_JOINS                                                    \
 	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
 	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?")                     \
 	  SQL_ADMIN_LIST_PAGE("?", "?") ") pg ON pg.id = s.id" SQL_ADMIN_LIST_ORDER)\
 	X(ST_ADMIN_LIST_COUNT, 11, ADMIN_LIST_COUNT__COLS,                        \
 	  "SELECT COUNT(*) FROM kimai2_customer_portals s"                        \
-	  " LEFT JOIN kimai2_projects p ON p.id = s.project_id"                   \
-	  " LEFT JOIN kimai2_customers pc ON pc.id = p.customer_id"               \
-	  " LEFT JOIN kimai2_customers c ON c.id = s.customer_id"                 \
-	  " LEFT JOIN kimai2_customer_portals_settings st ON st.share_id = s.id"  \
+	  SQL_ADMIN_LIST_JOINS                                                    \
 	  " WHERE " SQL_ADMIN_SHARE_OK("?", "?", "?", "?", "?")                   \
 	  SQL_ADMIN_LIST_FILTER("?", "?", "?", "?", "?", "?"))                    \
 	X(ST_ADMIN_LIST_PLAIN, 5, SHARE__COLS,                                    \

@@ -4,6 +4,7 @@
 // sideways scrolling on a phone).
 
 const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -170,4 +171,21 @@ function tmpdir(prefix) {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { launch, Session, DESKTOP, PHONE, tmpdir, assert };
+// Runs SQL on the test database (the harness's mysql client command in t.info.sql);
+// returns its output, trimmed.
+function sql(t, query) {
+	const [cmd, ...args] = t.info.sql;
+	const r = spawnSync(cmd, args, { input: query, encoding: 'utf8' });
+	assert.equal(r.status, 0, `SQL failed: ${r.stderr}`);
+	return r.stdout.trim();
+}
+
+// The month before this one (UTC), as the share pages' year and month parameters.
+function lastMonth() {
+	const d = new Date();
+	d.setUTCDate(1);
+	d.setUTCMonth(d.getUTCMonth() - 1);
+	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+module.exports = { launch, Session, DESKTOP, PHONE, tmpdir, assert, sql, lastMonth };

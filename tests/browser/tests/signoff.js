@@ -3,25 +3,10 @@
 // last month, a record changes in the database, the page says "changed", the client
 // confirms again, an admin withdraws the sign-off.  Screenshots of each step.
 
-const { spawnSync } = require('node:child_process');
-const { assert } = require('../lib');
+const { assert, sql, lastMonth } = require('../lib');
 
 const KEY = 'DemoCustomerShare001';
 const LIST = '/en/admin/customer-portal';
-
-function sql(t, query) {
-	const [cmd, ...args] = t.info.sql;
-	const r = spawnSync(cmd, args, { input: query, encoding: 'utf8' });
-	assert.equal(r.status, 0, `SQL failed: ${r.stderr}`);
-	return r.stdout.trim();
-}
-
-function lastMonth() {
-	const d = new Date();
-	d.setUTCDate(1);
-	d.setUTCMonth(d.getUTCMonth() - 1);
-	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
-}
 
 async function state(s) {
 	return s.page.locator('#signoff').getAttribute('data-signoff-state');

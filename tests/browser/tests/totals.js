@@ -4,16 +4,8 @@
 // so the rows add up.  Numbers stay at the end of their cells, in Arabic (right to left)
 // as in English.
 
-const { spawnSync } = require('node:child_process');
 
-const { assert } = require('../lib');
-
-function sql(t, query) {
-	const [cmd, ...args] = t.info.sql;
-	const r = spawnSync(cmd, args, { input: query, encoding: 'utf8' });
-	assert.equal(r.status, 0, `SQL failed: ${r.stderr}`);
-	return r.stdout.trim();
-}
+const { assert, sql } = require('../lib');
 
 // Every footer line: its class, label, duration and money, and where the numbers sit.
 function footer(page) {
