@@ -314,7 +314,7 @@ def test_password_flood_never_holds_up_pages(env):
     check, so neither waited behind one.  The health check's tighter target (p99 <= 50 ms)
     is a figure of the machine's spare CPU as much as of the portal: scripts/bench measures
     it (workload W5), where nothing else runs beside it."""
-    import test_unlock
+    from . import test_unlock
     if not shutil.which('wrk'):
         raise AssertionError('wrk is not installed')
     m = env.mariadb
