@@ -563,11 +563,11 @@ MARIADB_ONLY = [
 
 
 def sql_texts():
-    """The program's statements (include/db/sql.h string literals, joined per statement)
+    """The program's statements (include/db/sql.h and sql_parts.h string literals)
     and every schema file: what runs on the customer's server."""
-    src = (harness.REPO / 'include' / 'db' / 'sql.h').read_text()
-    literals = ' '.join(re.findall(r'"((?:[^"\\]|\\.)*)"', src))
-    texts = {'include/db/sql.h': literals}
+    texts = {}
+    for f in ('include/db/sql.h', 'include/db/sql_parts.h'):
+        texts[f] = ' '.join(re.findall(r'"((?:[^"\\]|\\.)*)"', (harness.REPO / f).read_text()))
     for f in sorted((harness.REPO / 'schema').glob('*.sql')):
         texts[f'schema/{f.name}'] = re.sub(r'--[^\n]*', '', f.read_text())
     for f in ('src/db/db.c', 'src/db/install.c'):
