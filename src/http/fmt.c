@@ -18,6 +18,7 @@
 #include "civil.h"
 #include "fmt.h"
 #include "icu_cache.h"
+#include "money_shape.h"
 #include "tz.h"
 #include "i18n.h"
 
@@ -52,19 +53,8 @@ struct money_memo {
  * names and a few labels, the same for every request in a language. */
 #define LABEL_MEMO 128
 
-/* How a language writes amounts of a currency, learnt from ICU once: the
- * text before and after the number, the grouping and decimal separators.
- * Used only when ICU's own output for a set of probe amounts is exactly
- * what the shape gives (ASCII digits, groups of three from 1,000 on, two
- * decimals); otherwise every amount goes to ICU (ok = 0). */
+/* Money shapes kept per context (money_shape.h). */
 #define SHAPES 16
-
-struct money_shape {
-	const struct i18n_lang *lang;   /* NULL = empty */
-	char                    cur[4];
-	int                     ok;
-	char                    prefix[32], group[8], decimal[8], suffix[32];
-};
 
 struct fmtctx {
 	struct tzctx     *tz;       /* owned: its ICU cache holds the formatters too */
@@ -477,81 +467,6 @@ static const char *fmt_money_icu(struct fmtctx *c, const struct i18n_lang *l,
 	return fmt_number(c, l, amount, 2, out, outsz);
 }
 
-/* Whole cents c >= 0 written in `sh`'s shape; NULL if it does not fit. */
-static const char *shape_write(const struct money_shape *sh, long long c, char *out,
-                               size_t outsz)
-{
-	char digits[24], *d = digits + sizeof(digits);
-	long long whole = c / 100;
-	size_t nd = 0, np = strlen(sh->prefix), ng = strlen(sh->group),
-	       nde = strlen(sh->decimal), ns = strlen(sh->suffix);
-	do
-		*--d = (char)('0' + whole % 10), nd++;
-	while ((whole /= 10) != 0);
-	size_t groups = nd > 3 ? (nd - 1) / 3 : 0;
-	size_t len = np + nd + groups * ng + nde + 2 + ns;
-	if (len + 1 > outsz)
-		return NULL;
-	char *o = out;
-	memcpy(o, sh->prefix, np), o += np;
-	for (size_t i = 0; i < nd; i++) {
-		if (i && (nd - i) % 3 == 0)
-			memcpy(o, sh->group, ng), o += ng;
-		*o++ = d[i];
-	}
-	memcpy(o, sh->decimal, nde), o += nde;
-	*o++ = (char)('0' + c / 10 % 10);
-	*o++ = (char)('0' + c % 10);
-	memcpy(o, sh->suffix, ns), o += ns;
-	*o = '\0';
-	return out;
-}
-
-/* Splits ICU's "1,234,567.89" (with whatever surrounds it) into the shape. */
-static int shape_parse(struct money_shape *sh, const char *s)
-{
-	const char *one = strchr(s, '1');
-	if (!one || (size_t)(one - s) >= sizeof sh->prefix)
-		return -1;
-	for (const char *p = s; p < one; p++)
-		if (*p >= '0' && *p <= '9')
-			return -1;
-	memcpy(sh->prefix, s, (size_t)(one - s));
-	sh->prefix[one - s] = '\0';
-	/* 1 G 234 G 567 D 89 */
-	const char *p = one + 1, *g = p;
-	while (*p && (*p < '0' || *p > '9'))
-		p++;
-	if ((size_t)(p - g) == 0 || (size_t)(p - g) >= sizeof sh->group ||
-	    strncmp(p, "234", 3) != 0)
-		return -1;
-	memcpy(sh->group, g, (size_t)(p - g));
-	sh->group[p - g] = '\0';
-	p += 3;
-	if (strncmp(p, sh->group, strlen(sh->group)) != 0)
-		return -1;
-	p += strlen(sh->group);
-	if (strncmp(p, "567", 3) != 0)
-		return -1;
-	p += 3;
-	const char *dd = p;
-	while (*p && (*p < '0' || *p > '9'))
-		p++;
-	if ((size_t)(p - dd) == 0 || (size_t)(p - dd) >= sizeof sh->decimal ||
-	    strncmp(p, "89", 2) != 0)
-		return -1;
-	memcpy(sh->decimal, dd, (size_t)(p - dd));
-	sh->decimal[p - dd] = '\0';
-	p += 2;
-	if (strlen(p) >= sizeof sh->suffix)
-		return -1;
-	for (const char *q = p; *q; q++)
-		if (*q >= '0' && *q <= '9')
-			return -1;
-	strcpy(sh->suffix, p);
-	return 0;
-}
-
 static const struct money_shape *shape_get(struct fmtctx *c, const struct i18n_lang *l,
                                            const char *currency)
 {
@@ -568,13 +483,13 @@ static const struct money_shape *shape_get(struct fmtctx *c, const struct i18n_l
 	memset(sh, 0, sizeof(*sh));
 	sh->lang = l;
 	memcpy(sh->cur, currency, 4);
-	if (fmt_money_icu(c, l, currency, 1234567.89, a, sizeof(a)) != a || shape_parse(sh, a))
+	if (fmt_money_icu(c, l, currency, 1234567.89, a, sizeof(a)) != a || money_shape_parse(sh, a))
 		return sh;   /* ok = 0: ICU for every amount */
 	sh->ok = 1;
 	for (size_t i = 0; i < sizeof(probes) / sizeof(probes[0]) && sh->ok; i++) {
 		long long cents = llround(probes[i] * 100);
 		if (fmt_money_icu(c, l, currency, probes[i], a, sizeof(a)) != a ||
-		    !shape_write(sh, cents, b, sizeof(b)) || strcmp(a, b) != 0)
+		    !money_shape_write(sh, cents, b, sizeof(b)) || strcmp(a, b) != 0)
 			sh->ok = 0;
 	}
 	return sh;
@@ -596,7 +511,7 @@ static const char *money_fast(struct fmtctx *c, const struct i18n_lang *l, const
 	if ((double)cents / 100.0 != amount)
 		return NULL;
 	const struct money_shape *sh = shape_get(c, l, currency);
-	return sh->ok ? shape_write(sh, cents, out, outsz) : NULL;
+	return sh->ok ? money_shape_write(sh, cents, out, outsz) : NULL;
 }
 
 const char *fmt_money(struct fmtctx *c, const struct i18n_lang *lang, const char *currency,
@@ -655,34 +570,4 @@ const char *fmt_percent(struct fmtctx *c, const struct i18n_lang *lang, double p
 	                               pct_value / 100.0, out, outsz) != NULL)
 		return out;
 	return put_ascii(out, outsz, "%.1f%%", pct_value);
-}
-
-const char *fmt_duration(long long seconds, char *out, size_t outsz)
-{
-	unsigned long long s;
-
-	if (!OUT_OK(out, outsz))
-		return "";
-	/* Negative durations (clock skew, manual edits) keep their sign, as in
-	 * Kimai only from a whole minute on, so -30 s is "0:00", not "-0:00".
-	 * The unsigned negation is defined even for LLONG_MIN. */
-	s = seconds < 0 ? 0ULL - (unsigned long long)seconds : (unsigned long long)seconds;
-	/* Digits by hand: a table has one or two durations per row. */
-	char tmp[32], *p = tmp + sizeof(tmp);
-	unsigned long long h = s / 3600, m = (s / 60) % 60;
-	*--p = '\0';
-	*--p = (char)('0' + m % 10);
-	*--p = (char)('0' + m / 10);
-	*--p = ':';
-	do
-		*--p = (char)('0' + h % 10);
-	while ((h /= 10) != 0);
-	if (seconds <= -60)
-		*--p = '-';
-	size_t n = (size_t)(tmp + sizeof(tmp) - 1 - p);
-	if (n >= outsz)
-		n = outsz - 1;   /* truncation is acceptable here, as in put_ascii */
-	memcpy(out, p, n);
-	out[n] = '\0';
-	return out;
 }
