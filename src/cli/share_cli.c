@@ -19,6 +19,7 @@
 #include "fmt.h"
 #include "intparse.h"
 #include "share_cli.h"
+#include "share_cli_cmd.h"
 #include "share_store.h"
 #include "share_window.h"
 #include "signoff.h"
@@ -68,22 +69,14 @@ static const char *const flag_opts[AF__MAX] = {
 	[AF_TIME_BUDGET_STATS] = "time-budget-stats",
 };
 
-struct cli {
-	const struct config *cfg;
-	struct db           *db;
-	struct fmtctx       *fmt;
-	struct arena         a;
-	FILE                *in, *out, *err;
-};
-
-static int usage_error(struct cli *c, const char *what, const char *arg)
+int cli_usage_error(struct cli *c, const char *what, const char *arg)
 {
 	fprintf(c->err, "portal share: %s%s%.60s%s (see portal share --help)\n", what,
 	        arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
 	return 2;
 }
 
-static int db_error(struct cli *c, const struct perr *e)
+int cli_db_error(struct cli *c, const struct perr *e)
 {
 	fprintf(c->err, "portal share: %s\n", e->msg);
 	return 1;
@@ -96,7 +89,7 @@ static int parse_id(const char *s, long long *out)
 }
 
 /* Prints text from the database on one line of one column. */
-static void put_text(FILE *f, const char *s)
+void cli_put_text(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
 		fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, f);
@@ -117,7 +110,7 @@ static void print_share(struct cli *c, const struct share *s, bool sign_off)
 
 	share_extras_of(fmtctx_tz(c->fmt), s, &x);
 	fprintf(c->out, "%lld\t%s\t%s\t", s->id, s->is_customer ? "customer" : "project", s->key);
-	put_text(c->out, s->is_customer ? s->customer_name : s->project_name);
+	cli_put_text(c->out, s->is_customer ? s->customer_name : s->project_name);
 	fprintf(c->out, "\t%s\t", s->has_password ? "yes" : "no");
 	if (s->merge != MERGE_NONE)
 		fprintf(c->out, "%smerge=%s", nflags++ ? "," : "", merge_mode_names[s->merge]);
@@ -155,13 +148,13 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	struct dbrows rs;
 	(void)argv;
 	if (argc != 0)
-		return usage_error(c, "list takes no arguments", NULL);
+		return cli_usage_error(c, "list takes no arguments", NULL);
 	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
 	long long *sign = NULL;
 	size_t nsign = 0;
 	if (db_exec(c->db, ST_CLI_LIST, NULL, 0, &c->a, &rs, &e) ||
 	    signoff_enabled_ids(&mc, &sign, &nsign, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	for (size_t i = 0; i < rs.nrows; i++) {
 		struct share s;
 		share_row(&rs, i, &s);
@@ -185,7 +178,7 @@ static bool share_key_valid(const char *s)
 	return true;
 }
 
-static int load(struct cli *c, const char *arg, struct share *s)
+int cli_load(struct cli *c, const char *arg, struct share *s)
 {
 	struct perr e = {0};
 	struct dbrows rs;
@@ -193,13 +186,13 @@ static int load(struct cli *c, const char *arg, struct share *s)
 	/* digits only: an id; letters and digits: a key */
 	bool by_key = strspn(arg, "0123456789") != strlen(arg);
 	if (by_key ? !share_key_valid(arg) : parse_id(arg, &id) != 0)
-		return usage_error(c, "not a share id or key:", arg);
+		return cli_usage_error(c, "not a share id or key:", arg);
 	struct dbval p[2] = {dbv_int(id), dbv_null()};
 	if (by_key)
 		p[0] = p[1] = dbv_text(arg);
 	if (db_exec(c->db, by_key ? ST_CLI_SHARE_BY_KEY : ST_CLI_SHARE, p, by_key ? 2 : 1,
 	            &c->a, &rs, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	if (rs.nrows != 1) {
 		if (by_key)
 			fprintf(c->err, "portal share: no share with key %.4s…\n", arg);
@@ -218,11 +211,11 @@ static int cmd_rotate(struct cli *c, int argc, char **argv)
 	char key[SHARE_KEY_LEN + 1];
 	int rc;
 	if (argc != 1)
-		return usage_error(c, "rotate takes one share id or key", NULL);
-	if ((rc = load(c, argv[0], &s)))
+		return cli_usage_error(c, "rotate takes one share id or key", NULL);
+	if ((rc = cli_load(c, argv[0], &s)))
 		return rc;
 	if (share_rotate_key(c->db, &c->a, s.id, s.key, key, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	fprintf(c->out, "%lld\t%s\t%s\n", s.id, key, url_path(c, key));
 	return 0;
 }
@@ -233,12 +226,12 @@ static int cmd_delete(struct cli *c, int argc, char **argv)
 	struct perr e = {0};
 	int rc;
 	if (argc != 1)
-		return usage_error(c, "delete takes one share id or key", NULL);
-	if ((rc = load(c, argv[0], &s)))
+		return cli_usage_error(c, "delete takes one share id or key", NULL);
+	if ((rc = cli_load(c, argv[0], &s)))
 		return rc;
 	struct dbval p[2] = {dbv_int(s.id), dbv_text(s.key)};
 	if (db_exec(c->db, ST_ADMIN_DELETE, p, 2, &c->a, NULL, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	fprintf(c->out, "deleted share %lld\n", s.id);
 	return 0;
 }
@@ -285,8 +278,8 @@ static int cmd_set_password(struct cli *c, int argc, char **argv)
 	size_t len = 0;
 	int rc;
 	if (argc != 1)
-		return usage_error(c, "set-password takes one share id or key", NULL);
-	if ((rc = load(c, argv[0], &s)))
+		return cli_usage_error(c, "set-password takes one share id or key", NULL);
+	if ((rc = cli_load(c, argv[0], &s)))
 		return rc;
 	if (read_password(c, pw, sizeof(pw), &len)) {
 		explicit_bzero(pw, sizeof(pw));
@@ -302,12 +295,12 @@ static int cmd_set_password(struct cli *c, int argc, char **argv)
 	}
 	rc = 0;
 	if (len && password_hash_new(pw, len, hash, sizeof(hash), &e))
-		rc = db_error(c, &e);
+		rc = cli_db_error(c, &e);
 	explicit_bzero(pw, sizeof(pw));
 	if (rc)
 		return rc;
 	if (share_set_password(c->db, &c->a, s.id, len ? hash : NULL, &e))
-		rc = db_error(c, &e);
+		rc = cli_db_error(c, &e);
 	explicit_bzero(hash, sizeof(hash));
 	if (rc)
 		return rc;
@@ -353,7 +346,7 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		int f;
 		if (strncmp(a, "--", 2) != 0)
-			return usage_error(c, "unexpected argument", a);
+			return cli_usage_error(c, "unexpected argument", a);
 		if ((f = flag_index(a + 2)) >= 0) {
 			n.flags[f] = true;
 			continue;
@@ -374,61 +367,61 @@ static int cmd_create(struct cli *c, int argc, char **argv)
 		             strcmp(a, "--merge") == 0 || strcmp(a, "--expires") == 0 ||
 		             strcmp(a, "--window-from") == 0 || strcmp(a, "--window-to") == 0;
 		if (!takes)
-			return usage_error(c, "unknown option", a);
+			return cli_usage_error(c, "unknown option", a);
 		if (!val)
-			return usage_error(c, "missing value of", a);
+			return cli_usage_error(c, "missing value of", a);
 		i++;
 		if (strcmp(a, "--project") == 0 || strcmp(a, "--customer") == 0) {
 			long long *dst = a[2] == 'p' ? &n.project_id : &n.customer_id;
 			if (parse_id(val, dst))
-				return usage_error(c, "not an id:", val);
+				return cli_usage_error(c, "not an id:", val);
 		} else if (strcmp(a, "--merge") == 0) {
 			int m = 0;
 			while (m < MERGE__MAX && strcmp(val, merge_mode_names[m]) != 0)
 				m++;
 			if (m == MERGE__MAX)
-				return usage_error(c, "unknown merge mode", val);
+				return cli_usage_error(c, "unknown merge mode", val);
 			n.merge = (enum merge_mode)m;
 		} else if (strcmp(a, "--expires") == 0) {
 			if (share_date_parse(val, strlen(val), &x.exp_year, &x.exp_month, &x.exp_day))
-				return usage_error(c, "not a date (YYYY-MM-DD):", val);
+				return cli_usage_error(c, "not a date (YYYY-MM-DD):", val);
 			x.has_expiry = true;
 		} else {
 			int *dst = strcmp(a, "--window-from") == 0 ? &x.window_from : &x.window_to;
 			if (share_month_parse(val, strlen(val), dst))
-				return usage_error(c, "not a month (YYYY-MM):", val);
+				return cli_usage_error(c, "not a month (YYYY-MM):", val);
 		}
 	}
 	if (!n.project_id == !n.customer_id)
-		return usage_error(c, "give exactly one of --project ID and --customer ID", NULL);
+		return cli_usage_error(c, "give exactly one of --project ID and --customer ID", NULL);
 	if (x.window_from && x.window_to && x.window_from > x.window_to)
-		return usage_error(c, "--window-from is after --window-to", NULL);
+		return cli_usage_error(c, "--window-from is after --window-to", NULL);
 	if (entity_exists(c, &n, &ok, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	if (!ok) {
 		fprintf(c->err, "portal share: no %s with id %lld\n", n.customer_id ? "customer" : "project",
 		        n.customer_id ? n.customer_id : n.project_id);
 		return 1;
 	}
 	if (share_insert(c->db, &c->a, &n, key, &id, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	if ((x.has_expiry || x.window_from || x.window_to) &&
 	    share_extras_save(c->db, fmtctx_tz(c->fmt), &c->a, id, &x, &e)) {
 		fprintf(c->err, "portal share: share %lld was created, but its settings were not"
 		        " saved\n", id);
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	}
 	if ((show_activity || show_tags) &&
 	    share_display_save(c->db, &c->a, id, show_activity, show_tags, &e)) {
 		fprintf(c->err, "portal share: share %lld was created, but not its activity and tag"
 		        " options\n", id);
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	}
 	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
 	if (sign_off && signoff_set_enabled(&mc, id, true, &e)) {
 		fprintf(c->err, "portal share: share %lld was created, but not its sign-off"
 		        " option\n", id);
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	}
 	fprintf(c->out, "%lld\t%s\t%s\n", id, key, url_path(c, key));
 	return 0;
@@ -442,7 +435,7 @@ static int cmd_update(struct cli *c, int argc, char **argv)
 	struct perr e = {0};
 	int rc;
 	if (argc < 2)
-		return usage_error(c, "update takes one share id or key and at least one option",
+		return cli_usage_error(c, "update takes one share id or key and at least one option",
 		                   NULL);
 	/* Options first, so a typo changes nothing. */
 	int act = -1, tags = -1;   /* -1: keep */
@@ -457,105 +450,16 @@ static int cmd_update(struct cli *c, int argc, char **argv)
 		else if (strcmp(a, "--no-show-tags") == 0)
 			tags = 0;
 		else
-			return usage_error(c, "unknown option", a);
+			return cli_usage_error(c, "unknown option", a);
 	}
-	if ((rc = load(c, argv[0], &s)))
+	if ((rc = cli_load(c, argv[0], &s)))
 		return rc;
 	bool show_activity = act < 0 ? s.show_activity : act;
 	bool show_tags = tags < 0 ? s.show_tags : tags;
 	if (share_display_save(c->db, &c->a, s.id, show_activity, show_tags, &e))
-		return db_error(c, &e);
+		return cli_db_error(c, &e);
 	fprintf(c->out, "share %lld: show-activity %s, show-tags %s\n", s.id,
 	        show_activity ? "on" : "off", show_tags ? "on" : "off");
-	return 0;
-}
-
-/* ---- sign-off ---------------------------------------------------------- */
-
-static int cmd_sign_off(struct cli *c, int argc, char **argv)
-{
-	struct share s;
-	struct perr e = {0};
-	int rc;
-	if (argc != 2 || (strcmp(argv[1], "on") != 0 && strcmp(argv[1], "off") != 0))
-		return usage_error(c, "sign-off takes one share id and on or off", NULL);
-	if ((rc = load(c, argv[0], &s)))
-		return rc;
-	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
-	bool on = strcmp(argv[1], "on") == 0;
-	if (signoff_set_enabled(&mc, s.id, on, &e))
-		return db_error(c, &e);
-	fprintf(c->out, "share %lld: sign-off %s\n", s.id, on ? "on" : "off");
-	return 0;
-}
-
-/* A share by id, or by its key (20 letters and digits). */
-static int load_id_or_key(struct cli *c, const char *arg, struct share *s)
-{
-	struct perr e = {0};
-	struct dbrows rs;
-	size_t n = strlen(arg);
-	if (n == 0 || n > SHARE_KEY_LEN || strspn(arg, "0123456789") == n)
-		return load(c, arg, s);
-	for (size_t i = 0; i < n; i++) {
-		char ch = arg[i];
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
-			return usage_error(c, "not a share id or key:", arg);
-	}
-	struct dbval p[2] = {dbv_text(arg), dbv_text(arg)};
-	if (db_exec(c->db, ST_CLI_SHARE_BY_KEY, p, 2, &c->a, &rs, &e))
-		return db_error(c, &e);
-	if (rs.nrows != 1) {
-		fprintf(c->err, "portal share: no share with that key\n");
-		return 1;
-	}
-	share_row(&rs, 0, s);
-	return 0;
-}
-
-static int cmd_signoffs(struct cli *c, int argc, char **argv)
-{
-	struct share s;
-	struct perr e = {0};
-	struct signoff *v = NULL;
-	size_t n = 0;
-	int rc;
-	if (argc != 1)
-		return usage_error(c, "signoffs takes one share id or key", NULL);
-	if ((rc = load_id_or_key(c, argv[0], &s)))
-		return rc;
-	struct mctx mc = {.db = c->db, .a = &c->a, .tz = fmtctx_tz(c->fmt)};
-	if (signoff_all(&mc, s.id, &v, &n, &e))
-		return db_error(c, &e);
-	/* The state of each month's newest standing sign-off against its
-	 * records now; older ones of a month were superseded. */
-	for (size_t i = 0; i < n; i++) {
-		const struct signoff *so = &v[i];
-		const char *state = "superseded";
-		bool newest = true;
-		for (size_t k = i + 1; k < n; k++)
-			if (v[k].year == so->year && v[k].month == so->month && !v[k].withdrawn_at)
-				newest = false;
-		if (so->withdrawn_at) {
-			state = "withdrawn";
-		} else if (newest) {
-			struct record_list rl;
-			struct signoff_sum now;
-			if (records_month(&mc, &s, 0, so->year, so->month, &rl, &e))
-				return db_error(c, &e);
-			signoff_summarize(&rl, &now);
-			state = signoff_state_names[signoff_state_of(so, &now)];
-		}
-		fprintf(c->out, "%lld\t%04d-%02d\t%s\t", so->id, so->year, so->month, state);
-		put_text(c->out, so->name);
-		fprintf(c->out, "\t%s\t%s\t%lld\t%.2f\t%lld\t%s\t%s\t", so->signed_at ? so->signed_at : "",
-		        so->client_net, so->sum.duration, so->sum.money, so->sum.count, so->sum.fp,
-		        so->withdrawn_at ? so->withdrawn_at : "-");
-		put_text(c->out, so->withdrawn_by ? so->withdrawn_by : "-");
-		fputc('\t', c->out);
-		put_text(c->out, so->comment);
-		fputc('\n', c->out);
-	}
 	return 0;
 }
 
@@ -591,13 +495,13 @@ int share_cli(const struct config *cfg, int argc, char **argv, FILE *in, FILE *o
 		k++;
 	if (k == sizeof(commands) / sizeof(commands[0])) {
 		struct cli tmp = {.err = err};
-		return usage_error(&tmp, "unknown command", argv[0]);
+		return cli_usage_error(&tmp, "unknown command", argv[0]);
 	}
 	arena_init(&c.a);
 	c.fmt = fmtctx_new();
 	c.db = db_open(&cfg->db, cfg->db_timeout_s);
 	if (db_connect(c.db, &e)) {
-		rc = db_error(&c, &e);
+		rc = cli_db_error(&c, &e);
 		goto out;
 	}
 	rc = commands[k].fn(&c, argc - 1, argv + 1);
