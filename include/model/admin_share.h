@@ -23,11 +23,6 @@ struct share_viewer {
 /* Seconds a customer or project renamed in Kimai may keep its old place in
  * the list sorted by name (the rows always show the current names). */
 #define ADMIN_ORDER_TTL 60
-/* Milliseconds the remembered order stands before the share table's
- * fingerprint is read again: how long a share written by another process
- * (another portal host, the plugin, `portal share`) may take to appear.
- * Writes of this process forget the order at once (admin_order_clear). */
-#define ADMIN_ORDER_RECHECK_MS 1000
 
 /* What the admin list shows (docs/design.md, "Admin pages").  The filters'
  * values after "any" and the sorts are in the order of the list's
@@ -65,8 +60,7 @@ struct admin_list_page {
 int admin_shares_page(const struct mctx *mc, const struct share_viewer *who,
                       const struct admin_list_query *q, struct admin_list_page *out,
                       struct perr *e);
-/* Forgets the remembered order of the list: called after every write of a
- * share by this process, so its own admins see their change at once. */
+/* Forgets the remembered order of the list (tests). */
 void admin_order_clear(void);
 
 /* The share `id` with exactly key `key`, if the admin may manage it;
