@@ -23,6 +23,15 @@ struct share_viewer {
 /* Seconds a customer or project renamed in Kimai may keep its old place in
  * the list sorted by name (the rows always show the current names). */
 #define ADMIN_ORDER_TTL 60
+/* The share table's fingerprint, which tells a write of another process
+ * (another portal host, the plugin, `portal share`), is a scan of the
+ * table: read on every request up to ADMIN_ORDER_LARGE shares, so a small
+ * installation's list is always exact; from there on at most once per
+ * ADMIN_ORDER_RECHECK_MS, so the list of 10,000 shares costs what the list
+ * of 50 costs, and such a write may take that long to appear.  Writes of
+ * this process forget the order at once (admin_order_clear). */
+#define ADMIN_ORDER_LARGE      1000
+#define ADMIN_ORDER_RECHECK_MS 1000
 
 /* What the admin list shows (docs/design.md, "Admin pages").  The filters'
  * values after "any" and the sorts are in the order of the list's
@@ -60,7 +69,8 @@ struct admin_list_page {
 int admin_shares_page(const struct mctx *mc, const struct share_viewer *who,
                       const struct admin_list_query *q, struct admin_list_page *out,
                       struct perr *e);
-/* Forgets the remembered order of the list (tests). */
+/* Forgets the remembered order of the list: called after every write of a
+ * share by this process, so its own admins see their change at once. */
 void admin_order_clear(void);
 
 /* The share `id` with exactly key `key`, if the admin may manage it;

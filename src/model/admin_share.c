@@ -65,10 +65,14 @@ static size_t list_params(const struct mctx *mc, const struct share_viewer *who,
  * and project name of every share, which no index gives.  So the order of
  * all shares (ids, with the type and the password flag the plain filters
  * need) is read once and kept by the process, shared by the workers behind
- * one mutex, and each request reads only the table's fingerprint
- * (ST_ADMIN_ORDER_STAMP) and the 50 rows of its page.  Any insert, delete or
- * edit of a share, by any host, changes the fingerprint and the order is read
- * again; a customer or project renamed in Kimai moves in the order within
+ * one mutex, and a request reads only the 50 rows of its page and the
+ * table's fingerprint (ST_ADMIN_ORDER_STAMP, a scan of the share table):
+ * any insert, delete or edit of a share by another process changes it and
+ * the order is read again.  From ADMIN_ORDER_LARGE shares on, the scan is
+ * the larger part of the page's cost, so it is read at most once per
+ * ADMIN_ORDER_RECHECK_MS; this process's own writes forget the order at
+ * once (admin_order_clear).  A
+ * customer or project renamed in Kimai moves in the order within
  * ADMIN_ORDER_TTL seconds (the rows always show the current names). */
 
 struct order_entry {
@@ -82,6 +86,7 @@ static struct {
 	size_t              n;
 	long long           count, max_id, sum;   /* the fingerprint it was read with */
 	long long           at;                   /* monotonic seconds; 0: none */
+	long long           checked_ms;           /* when the fingerprint last matched */
 } order = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 void admin_order_clear(void)
@@ -101,16 +106,23 @@ static bool order_match(const struct order_entry *o, const struct admin_list_que
 }
 
 /* Copies page q->page (clamped) of the remembered order into ids[] and sets
- * out's total, page and pages; false when the order is not fresh for the
- * fingerprint. */
-static bool order_page(const long long fp[3], long long now, const struct admin_list_query *q,
-                       long long *ids, size_t *nids, struct admin_list_page *out)
+ * out's total, page and pages; false when the order is not fresh: read with
+ * another fingerprint than fp, or, without fp, a small table's (whose
+ * fingerprint is read every time) or one last checked too long ago. */
+static bool order_page(const long long fp[3], long long now, long long now_ms,
+                       const struct admin_list_query *q, long long *ids, size_t *nids,
+                       struct admin_list_page *out)
 {
 	bool ok = false;
 
 	pthread_mutex_lock(&order.lock);
-	if (order.at && now - order.at < ADMIN_ORDER_TTL && order.count == fp[0] &&
-	    order.max_id == fp[1] && order.sum == fp[2]) {
+	bool fresh = order.at && now - order.at < ADMIN_ORDER_TTL &&
+	             (fp ? order.count == fp[0] && order.max_id == fp[1] && order.sum == fp[2]
+	                 : order.n >= ADMIN_ORDER_LARGE &&
+	                       now_ms - order.checked_ms < ADMIN_ORDER_RECHECK_MS);
+	if (fresh && fp)
+		order.checked_ms = now_ms;
+	if (fresh) {
 		long long total = 0;
 		for (size_t i = 0; i < order.n; i++)
 			total += order_match(&order.e[i], q);
@@ -134,7 +146,7 @@ static bool order_page(const long long fp[3], long long now, const struct admin_
 }
 
 static int order_load(const struct mctx *mc, const long long fp[3], long long now,
-                      struct perr *e)
+                      long long now_ms, struct perr *e)
 {
 	struct dbrows rs = {0};
 
@@ -154,6 +166,7 @@ static int order_load(const struct mctx *mc, const long long fp[3], long long no
 	order.max_id = fp[1];
 	order.sum = fp[2];
 	order.at = now ? now : 1;
+	order.checked_ms = now_ms;
 	pthread_mutex_unlock(&order.lock);
 	return 0;
 }
@@ -165,17 +178,19 @@ static int plain_by_name(const struct mctx *mc, const struct admin_list_query *q
 	struct dbrows rs = {0};
 	long long fp[3], ids[ADMIN_LIST_PAGE_SIZE];
 	size_t nids = 0;
-	long long now = clock_mono_s();
+	long long now_ms = clock_mono_ms(), now = now_ms / 1000;
 
-	if (db_exec(mc->db, ST_ADMIN_ORDER_STAMP, NULL, 0, mc->a, &rs, e) < 0)
-		return -1;
-	fp[0] = rs.nrows ? dbr_int(&rs, 0, ADMIN_ORDER_STAMP_COUNT, 0) : 0;
-	fp[1] = rs.nrows ? dbr_int(&rs, 0, ADMIN_ORDER_STAMP_MAX_ID, 0) : 0;
-	fp[2] = rs.nrows ? dbr_int(&rs, 0, ADMIN_ORDER_STAMP_SUM, 0) : 0;
-	if (!order_page(fp, now, q, ids, &nids, out)) {
-		if (order_load(mc, fp, now, e) < 0)
+	if (!order_page(NULL, now, now_ms, q, ids, &nids, out)) {
+		if (db_exec(mc->db, ST_ADMIN_ORDER_STAMP, NULL, 0, mc->a, &rs, e) < 0)
 			return -1;
-		order_page(fp, now, q, ids, &nids, out);
+		fp[0] = rs.nrows ? dbr_int(&rs, 0, ADMIN_ORDER_STAMP_COUNT, 0) : 0;
+		fp[1] = rs.nrows ? dbr_int(&rs, 0, ADMIN_ORDER_STAMP_MAX_ID, 0) : 0;
+		fp[2] = rs.nrows ? dbr_int(&rs, 0, ADMIN_ORDER_STAMP_SUM, 0) : 0;
+		if (!order_page(fp, now, now_ms, q, ids, &nids, out)) {
+			if (order_load(mc, fp, now, now_ms, e) < 0)
+				return -1;
+			order_page(fp, now, now_ms, q, ids, &nids, out);
+		}
 	}
 	if (!nids)
 		return 0;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "admin_share.h"
 #include "db.h"
 #include "tz.h"
 #include "share_store.h"
@@ -101,6 +102,7 @@ int share_rotate_key(struct db *db, struct arena *a, long long id, const char *o
 		if (db_exec(db, ST_SHARE_ROTATE, p, 3, a, NULL, e) == 0) {
 			if (db_affected(db) != 1)
 				return PERR(e, PERR_NOT_FOUND, "share %lld with that key is gone", id);
+			admin_order_clear();
 			return 0;   /* the caller logs who rotated it */
 		}
 		/* Another share got this key meanwhile: draw again. */
@@ -117,6 +119,7 @@ int share_set_password(struct db *db, struct arena *a, long long id, const char 
 	struct dbval p[2] = {dbv_text(hash), dbv_int(id)};
 	if (db_exec(db, ST_SHARE_SET_PASSWORD, p, 2, a, NULL, e))
 		return -1;
+	admin_order_clear();
 	/* An unchanged value also reports 0 rows: only a missing id is an error. */
 	return 0;
 }
@@ -137,6 +140,7 @@ int share_insert(struct db *db, struct arena *a, const struct share_new *n,
 			p[5 + k] = dbv_int(n->flags[k]);
 		if (db_exec(db, ST_ADMIN_INSERT, p, 5 + AF__MAX, a, NULL, e) == 0) {
 			*id = (long long)db_insert_id(db);
+			admin_order_clear();
 			return 0;
 		}
 		if (db_errno(db) != DB_ERR_DUP_ENTRY)

@@ -15,6 +15,7 @@ import types
 import urllib.parse
 
 from . import common
+from . import harness
 from .test_admin import DUMP_HASH, form_login_payload, new_session
 
 LIST = '/en/admin/customer-portal'
@@ -285,6 +286,52 @@ def test_changes_by_another_host_show_at_once(fx):
     r = get(fx)
     assert count_text(r) == f'1–50 of {TOTAL}', count_text(r)
     assert 'AaaOtherHostShare001' not in r.text
+
+
+LARGE = 1000              # ADMIN_ORDER_LARGE in include/model/admin_share.h
+RECHECK_S = 1.0           # ADMIN_ORDER_RECHECK_MS
+
+
+def total_of(r):
+    """The number after "of" in the list's count, whatever its grouping."""
+    return int(re.sub(r'\D', '', count_text(r).split(' of ')[1]))
+
+
+def settled_total(fx, want):
+    return harness.wait_until(lambda: (lambda r: total_of(r) == want and r)(get(fx)),
+                              RECHECK_S * 4, interval=0.1, what=f'{want} shares listed')
+
+
+def test_large_lists_see_other_hosts_within_a_second_and_their_own_writes_at_once(fx):
+    """From ADMIN_ORDER_LARGE shares on, the share table's fingerprint is read at most once
+    a second: a share written by another process shows within a second; one this portal
+    deletes is gone from its next list at once."""
+    big = ', '.join(f"({BULK}, NULL, 'Large{i:015d}', NULL, 'NONE')" for i in range(LARGE))
+    get(fx)
+    sql(fx, f"INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key,"
+            f" password, record_merge_mode) VALUES {big}")
+    try:
+        # Below the limit the fingerprint was read on this request: the rows count at once.
+        assert total_of(get(fx)) == TOTAL + LARGE
+        sql(fx, f"INSERT INTO kimai2_customer_portals (project_id, customer_id, share_key,"
+                f" password, record_merge_mode) VALUES (NULL, {SURE},"
+                f" 'AaaLargeOtherHost001', NULL, 'NONE')")
+        r = settled_total(fx, TOTAL + LARGE + 1)
+        assert keys(r)[0] == 'AaaLargeOtherHost001', keys(r)[:2]
+        sid = fx.m.value(fx.db, "SELECT id FROM kimai2_customer_portals"
+                                " WHERE share_key = 'AaaLargeOtherHost001'")
+        url = f'{LIST}/{sid}/AaaLargeOtherHost001/delete'
+        confirm = fx.n.get(url, cookies=fx.cookies)
+        assert confirm.status == 200, confirm.status
+        token = re.search(r'name="_token" value="([0-9a-f]+)"', confirm.text).group(1)
+        r = fx.n.post(url, {'_token': token}, cookies=fx.cookies)
+        assert r.status == 303, r.status
+        r = get(fx)
+        assert total_of(r) == TOTAL + LARGE and 'AaaLargeOtherHost001' not in r.text
+    finally:
+        sql(fx, "DELETE FROM kimai2_customer_portals WHERE share_key LIKE 'Large%'"
+                " OR share_key = 'AaaLargeOtherHost001'")
+    settled_total(fx, TOTAL)
 
 
 def test_renamed_customer_shows_its_new_name_at_once(fx):

@@ -24,6 +24,7 @@ int page_admin_delete(struct req *r, struct perr *e)
 	p[1] = dbv_text(s.key);
 	if (db_exec(r->db, ST_ADMIN_DELETE, p, 2, r->a, NULL, e) < 0)
 		return -1;
+	admin_order_clear();
 	log_info("admin: user %lld deleted share %lld", r->auth->id, s.id);
 	req_redirect(r, 303, url_for(r, (struct url){.page = URL_ADMIN_LIST,
 	                                             .query = "?done=deleted"}));

@@ -278,6 +278,7 @@ static int insert_share(struct req *r, const struct form *f, const char *hash,
 		for (int k = 0; k < AF__MAX; k++)
 			p[5 + k] = dbv_int(f->flags[k]);
 		if (db_exec(r->db, ST_ADMIN_INSERT, p, 5 + AF__MAX, r->a, NULL, e) == 0) {
+			admin_order_clear();
 			log_info("admin: user %lld created share %lld", r->auth->id,
 			         (long long)db_insert_id(r->db));
 			return 0;
@@ -307,6 +308,7 @@ static int update_share(struct req *r, const struct form *f, const char *hash,
 	p[n++] = dbv_text(f->cur.key);
 	if (db_exec(r->db, ST_ADMIN_UPDATE, p, n, r->a, NULL, e) < 0)
 		return -1;
+	admin_order_clear();
 	log_info("admin: user %lld updated share %lld", r->auth->id, f->cur.id);
 	return 0;
 }
