@@ -8,6 +8,7 @@ makes them ($2y$, 22 characters of salt)."""
 
 import ctypes
 import itertools
+import os
 import re
 import secrets
 import threading
@@ -440,8 +441,8 @@ def test_password_checks_beyond_the_limit_are_answered_at_once(fx):
     def slow():
         while not stop.is_set():
             t0 = time.monotonic()
-            unlock(fx.na, slow_path, WRONG, client())
-            checks.append(time.monotonic() - t0)
+            if unlock(fx.na, slow_path, WRONG, client()).status != 503:   # checked
+                checks.append(time.monotonic() - t0)
 
     t = threading.Thread(target=slow)
     t.start()
@@ -459,10 +460,12 @@ def test_password_checks_beyond_the_limit_are_answered_at_once(fx):
         t.join()
     assert busy, 'no attempt was refused while checks ran'
     r, took = busy
-    # "At once": well within the time one check takes (about 0.5 s natively, far more
-    # under valgrind), so the refused attempt did not wait for a check to end.
+    # "At once": well within the time one check takes (about 0.5 s), so the refused
+    # attempt did not wait for a check to end.  Not measured under valgrind, which runs
+    # one thread at a time: there the answer waits for the hashing thread's turn.
     assert checks, 'no slow check ended'
-    assert took < max(0.25, min(checks) / 4), (took, checks)
+    if not os.environ.get('PORTAL_WRAPPER'):
+        assert took < max(0.25, min(checks) / 4), (took, checks)
     assert 0 < int(r.headers.get('Retry-After', '0')) <= 60, r.headers.get('Retry-After')
     assert cookie_of(r, sid) == (None, None)
     assert 'spt-password' not in r.text and fx.project_name not in r.text
