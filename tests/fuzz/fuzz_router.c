@@ -1,4 +1,4 @@
-/* libFuzzer target: the route matcher (src/router.c) on arbitrary paths.
+/* libFuzzer target: the route matcher (src/http/router.c) on arbitrary paths.
  * Besides memory errors it checks the matcher's promises: captures only
  * ever hold their placeholder's alphabet, ids are positive 32-bit values. */
 #include <stdint.h>
@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *path = arena_strndup(&a, (const char *)data, size);
 	const struct route *rt = route_match(&routes, path, &a, &args);
 	if (rt) {
-		check_alnum(args.lang, 8);
+		check_alnum(args.lang, 10);   /* zh_Hant_TW: Kimai's longest locale */
 		check_alnum(args.share_key, 20);
 		check_alnum(args.file, 64);
 		if (args.id < 0 || args.project_id < 0 || args.customer_id < 0 ||
