@@ -80,6 +80,8 @@ include:"header.cs" ?>
 <?cs /if ?><?cs if:s.Flags.monthly_chart_visible == "1" ?><span class="badge"><?cs var:Lang.admin.monthly_chart_visible ?></span>
 <?cs /if ?><?cs if:s.Flags.budget_stats_visible == "1" ?><span class="badge"><?cs var:Lang.admin.budget_stats_visible ?></span>
 <?cs /if ?><?cs if:s.Flags.time_budget_stats_visible == "1" ?><span class="badge"><?cs var:Lang.admin.time_budget_stats_visible ?></span>
+<?cs /if ?><?cs if:s.ShowActivity == "1" ?><span class="badge"><?cs var:Lang.admin.show_activity ?></span>
+<?cs /if ?><?cs if:s.ShowTags == "1" ?><span class="badge"><?cs var:Lang.admin.show_tags ?></span>
 <?cs /if ?></span></td>
 <td data-label="<?cs var:Lang.admin.status ?>" class="share-status" data-status="<?cs var:s.Status ?>"<?cs if:s.ExpiresIso ?> data-expires="<?cs var:s.ExpiresIso ?>"<?cs /if ?>><span class="badge<?cs if:s.Status == "expired" ?> badge-danger<?cs else ?> badge-success<?cs /if ?>"><?cs var:s.StatusLabel ?></span>
 <span class="rate-parts"><?cs var:Lang.admin.expires ?>: <?cs if:s.Expires ?><?cs var:s.Expires ?><?cs else ?><?cs var:Lang.admin.never ?><?cs /if ?></span><?cs if:s.Window ?>

@@ -264,6 +264,12 @@ def test_admin_form_saves_and_shows_both_options(fx):
     assert sql(fx, 'SELECT show_activity, show_tags FROM kimai2_customer_portals_display'
                    f' WHERE share_id = {sid}') == [['1', '0']]
     assert 'Activity' in headers(page(fx, key).text)
+    # the admin list shows the options among the share's others
+    lst = fx.n.get(f'{LIST}?q={key}', cookies=c)
+    assert lst.status == 200 and key in lst.text
+    row = next(tr for tr in lst.text.split('<tr')[1:] if key in tr and 'actions-cell' in tr)
+    assert '<span class="badge">Show activity</span>' in row, row
+    assert 'Show tags</span>' not in row, row
     # deleting the share takes the row with it
     sql(fx, f'DELETE FROM kimai2_customer_portals WHERE id = {sid}')
     assert val(fx, 'SELECT COUNT(*) FROM kimai2_customer_portals_display'

@@ -52,6 +52,8 @@ static void set_share(struct req *r, size_t i, const struct share *s)
 	SET("MergeLabel", msg(r, merge_msgs[s->merge]));
 	for (int f = 0; f < AF__MAX; f++)
 		SET(arena_printf(r->a, "Flags.%s", admin_flag_names[f]), s->flags[f] ? "1" : "0");
+	SET("ShowActivity", s->show_activity ? "1" : "0");
+	SET("ShowTags", s->show_tags ? "1" : "0");
 #undef SET
 	admin_extras_list_row(r, pre, s);
 }
