@@ -83,6 +83,8 @@ enum {
 enum { ENTITY_OK_ID, ENTITY_OK__COLS };
 /* ST_BRANDING */
 enum { BRANDING_NAME, BRANDING_VALUE, BRANDING__COLS };
+/* ST_ADMIN_KEY_EXISTS */
+enum { KEY_EXISTS_ONE, KEY_EXISTS__COLS };
 /* ST_SHARE_ZONE */
 enum { SHARE_ZONE_TZ, SHARE_ZONE__COLS };
 /* ST_READY */
@@ -377,6 +379,8 @@ enum { SIGNOFF_RECENT_COUNT, SIGNOFF_RECENT_RETRY_AFTER, SIGNOFF_RECENT__COLS };
 	  " JOIN kimai2_customers c ON c.id = p.customer_id WHERE p.id = ?"       \
 	  " AND (? = 1 OR (" SQL_PROJECT_TEAM_OK("p.id", "?")                     \
 	  " AND " SQL_CUSTOMER_TEAM_OK("c.id", "?") "))")                         \
+	X(ST_ADMIN_KEY_EXISTS, 1, KEY_EXISTS__COLS,                               \
+	  "SELECT 1 FROM kimai2_customer_portals WHERE share_key = ?")            \
 	X(ST_ADMIN_INSERT, 11, 0,                                                 \
 	  "INSERT INTO kimai2_customer_portals (project_id, customer_id,"         \
 	  " share_key, password, record_merge_mode, entry_user_visible,"          \

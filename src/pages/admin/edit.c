@@ -18,12 +18,12 @@
 #include "intparse.h"
 #include "log.h"
 #include "routes.h"
-#include "share_store.h"
 
 /* What the edit form shows in the password field of a protected share (the
  * plugin's value, so both behave alike).  Sent back unchanged = keep. */
 #define PASSWORD_UNCHANGED "__DO_NOT_CHANGE__"
 
+#define NEW_KEY_TRIES    10
 
 enum pw_action { PW_KEEP, PW_SET, PW_CLEAR };
 
@@ -254,23 +254,41 @@ static int hash_password(struct req *r, const struct form *f, const char **hash,
 	return 0;
 }
 
-/* A new share under a fresh key (model/share_store.c); *id is its row id. */
-static int insert_share(struct req *r, const struct form *f, const char *hash, long long *id,
+static int insert_share(struct req *r, const struct form *f, const char *hash,
                         struct perr *e)
 {
-	struct share_new n = {
-		.project_id = f->is_customer ? 0 : f->entity,
-		.customer_id = f->is_customer ? f->entity : 0,
-		.password_hash = hash,
-		.merge = f->merge,
-	};
 	char key[SHARE_KEY_LEN + 1];
 
-	memcpy(n.flags, f->flags, sizeof(n.flags));
-	if (share_insert(r->db, r->a, &n, key, id, e) < 0)
-		return -1;
-	log_info("admin: user %lld created share %lld", r->auth->id, *id);
-	return 0;
+	for (int tries = 0; tries < NEW_KEY_TRIES; tries++) {
+		struct dbrows rs = {0};
+		struct dbval p[5 + AF__MAX];
+
+		if (share_key_new(key, e) < 0)
+			return -1;
+		p[0] = dbv_text(key);
+		if (db_exec(r->db, ST_ADMIN_KEY_EXISTS, p, 1, r->a, &rs, e) < 0)
+			return -1;
+		if (rs.nrows)
+			continue;
+		p[0] = id_or_null(f->is_customer ? 0 : f->entity);
+		p[1] = id_or_null(f->is_customer ? f->entity : 0);
+		p[2] = dbv_text(key);
+		p[3] = dbv_text(hash);
+		p[4] = dbv_text(merge_mode_names[f->merge]);
+		for (int k = 0; k < AF__MAX; k++)
+			p[5 + k] = dbv_int(f->flags[k]);
+		if (db_exec(r->db, ST_ADMIN_INSERT, p, 5 + AF__MAX, r->a, NULL, e) == 0) {
+			admin_order_clear();
+			log_info("admin: user %lld created share %lld", r->auth->id,
+			         (long long)db_insert_id(r->db));
+			return 0;
+		}
+		/* A key made between our check and the insert: draw another. */
+		if (e->kind != PERR_INTERNAL || db_errno(r->db) != DB_ERR_DUP_ENTRY)
+			return -1;
+		perr_clear(e);
+	}
+	return PERR(e, PERR_INTERNAL, "no unique share key after %d tries", NEW_KEY_TRIES);
 }
 
 static int update_share(struct req *r, const struct form *f, const char *hash,
@@ -316,9 +334,10 @@ static int submit(struct req *r, struct form *f, struct perr *e)
 		return show_form(r, f, true, e);
 	if (hash_password(r, f, &hash, e) < 0)
 		return -1;
-	long long id = f->cur.id;
-	if (f->editing ? update_share(r, f, hash, e) < 0 : insert_share(r, f, hash, &id, e) < 0)
+	if (f->editing ? update_share(r, f, hash, e) < 0 : insert_share(r, f, hash, e) < 0)
 		return -1;
+	/* The insert was this connection's last statement: its id is the new share's. */
+	long long id = f->editing ? f->cur.id : (long long)db_insert_id(r->db);
 	if (admin_extras_save(r, id, &f->extras, e) < 0)
 		return -1;
 	if (admin_signoff_save(r, id, f->sign_off, e) < 0)
